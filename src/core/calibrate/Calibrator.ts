@@ -1,0 +1,72 @@
+import type { ParameterSpec } from '../sim/types.ts';
+import type { CancelSignal } from '../util/CancelSignal.ts';
+
+/**
+ * Scores a batch of parameter vectors (physical units, in `parameters` order); lower is better.
+ * A candidate whose simulation fails scores +Infinity (the failure is counted, the run goes on).
+ * `seed` fixes the simulation noise: every candidate in one call shares it (common random numbers),
+ * so the result does not depend on how the batch is split over workers.
+ */
+export type BatchEvaluator = (batch: Float64Array[], seed: number, signal?: CancelSignal) => Promise<BatchScores>;
+
+export interface BatchScores {
+  fitness: Float64Array;
+  /** Simulator steps run for this batch. */
+  simulations: number;
+  /** Candidates that failed (+Infinity), with one example message. */
+  failures: number;
+  firstError?: string;
+}
+
+/** Progress event streamed by every calibrator (GA, CMA-ES, NPE). */
+export interface CalibrationProgress {
+  method: CalibrationMethod;
+  /** Generation (GA/CMA-ES) or epoch (NPE), 1-based. */
+  iteration: number;
+  totalIterations: number;
+  best: number;
+  mean: number;
+  bestParams: Record<string, number>;
+  simulations: number;
+  failures: number;
+  /** Phase label for multi-phase methods (NPE: simulate / train / sample). */
+  phase?: string;
+  /** Current population in physical units (GA/CMA-ES), for the calibration animation. */
+  population?: number[][];
+}
+
+export type CalibrationMethod = 'ga' | 'cmaes' | 'npe';
+
+export interface CalibrationOptions {
+  seed: number;
+  /** Generations (GA/CMA-ES). */
+  generations?: number;
+  /** Population size (GA) or lambda (CMA-ES). */
+  popsize?: number;
+  /** Warm start: parameter values by name; names the simulator no longer has are ignored. */
+  warmStart?: Record<string, number>;
+  signal?: CancelSignal;
+  onProgress?: (p: CalibrationProgress) => void;
+  /** Injected clock in milliseconds (core has no global clock). */
+  now?: () => number;
+}
+
+export interface CalibrationResult {
+  method: CalibrationMethod;
+  params: Record<string, number>;
+  bestFitness: number;
+  /** Per generation: best and mean fitness of the population. */
+  history: { iteration: number; best: number; mean: number }[];
+  simulations: number;
+  failures: number;
+  firstError?: string;
+  seconds: number;
+  /** True when stopped by the signal; `params` is then the best found so far. */
+  cancelled: boolean;
+}
+
+/** The interface every calibration method implements. */
+export interface Calibrator {
+  method: CalibrationMethod;
+  run(parameters: readonly ParameterSpec[], evaluate: BatchEvaluator, options: CalibrationOptions): Promise<CalibrationResult>;
+}
