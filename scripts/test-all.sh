@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command: typecheck, Vitest (node + jsdom projects), then Playwright e2e in Debian's
+# Chromium. Prints one closing line "N passed, N failed" summed over all suites (CI reads it).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian chromium for browser tests…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || {
+    echo "Could not install chromium (apt-get failed)"; exit 1; }
+fi
+
+status=0
+echo "== typecheck"
+npm run -s typecheck || status=1
+
+echo "== vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+
+echo "== build + playwright"
+if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
+  npx vite build --logLevel warn || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+fi
+
+node scripts/summarize-tests.mjs test-results/vitest.json test-results/playwright.json || status=1
+exit $status
