@@ -10,7 +10,7 @@ const read = (f) => (f && existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : 
 const v = read(vitestFile);
 if (v) {
   passed += v.numPassedTests ?? 0;
-  failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites ?? 0 ? 0 : 0);
+  failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   // A suite that failed to load has no tests; count it so it cannot pass silently.
   for (const r of v.testResults ?? []) if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) failed++;

@@ -20,7 +20,8 @@ const SHADOWED = [
 
 /** A stand-in for a shadowed global: calling it, or reading anything from it, fails with a clear message. */
 function forbidden(name: string): unknown {
-  const fail = (): never => {
+  // A plain function (not an arrow) so `new XMLHttpRequest()` reaches the construct trap.
+  const fail = function (): never {
     throw new SimulatorError('forbidden', `${name} is not available to simulator programs (no network, storage, DOM or timers)`);
   };
   return new Proxy(fail, { get: fail, set: fail, apply: fail, construct: fail, has: () => false });
@@ -188,6 +189,9 @@ function readParameters(raw: unknown): ParameterSpec[] {
 export function validateState(next: unknown, required: readonly string[]): State {
   if (next === null || typeof next !== 'object' || Array.isArray(next)) {
     throw new SimulatorError('invalid-state', `step returned ${describe(next)}; expected a state object with ${required.map((r) => `"${r}"`).join(', ')}`);
+  }
+  if (typeof (next as { then?: unknown }).then === 'function') {
+    throw new SimulatorError('invalid-state', 'step returned a Promise: step must be synchronous (no async/await)');
   }
   const s = next as State;
   for (let k = 0; k < required.length; k++) {
