@@ -1,5 +1,6 @@
 import type { Action, State } from '../sim/types.ts';
 import type { Dataset, SplitName } from './Dataset.ts';
+import { deepFreeze } from '../util/deepFreeze.ts';
 
 /**
  * The one-step transitions (s_t, a_t, s_{t+1}) of a split, flattened for hot loops: the start states
@@ -18,9 +19,13 @@ export interface Transitions {
   t: Int32Array;
 }
 
-/** Collects the transitions of one split of a dataset. */
+/**
+ * Collects the transitions of one split of a dataset.
+ * NOTE: freezes the split's states (see deepFreeze): simulators must return new objects, not edit their input.
+ */
 export function transitionsOf(dataset: Dataset, split: SplitName): Transitions {
   const trajs = dataset.splits[split];
+  for (const tr of trajs) deepFreeze(tr.states);
   const variables = dataset.variables;
   const dim = variables.length;
   let count = 0;
