@@ -1,0 +1,138 @@
+import { createRng } from '../../rng/createRng.ts';
+import { deriveSeed } from '../../rng/deriveSeed.ts';
+import type { Rng } from '../../rng/Rng.ts';
+import type { ParameterSpec } from '../../sim/types.ts';
+import { CalibrationLedger } from '../calibrationLedger.ts';
+import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator } from '../Calibrator.ts';
+import { clipToUnitBox, type UnitParams } from '../unitBox.ts';
+import { warmStartPoint } from '../warmStartPoint.ts';
+import { gaussianMutation } from './gaussianMutation.ts';
+import { simulatedBinaryCrossover } from './simulatedBinaryCrossover.ts';
+import { tournamentSelection } from './tournamentSelection.ts';
+
+/** The paper's GA settings (App. E.3.1, E.6; notes §4.3). */
+export const GA_DEFAULTS = {
+  popsize: 200,
+  generations: 10,
+  tournamentSize: 4,
+  eta: 8,
+  mutationStdev: 0.03,
+  /** Share of the initial population placed around a warm start (at least one individual). */
+  warmCloudFraction: 0.1,
+  /** Spread of that cloud in unit coordinates: local, yet wide enough to re-fit a changed structure. */
+  warmCloudStdev: 0.05,
+} as const;
+
+/** Path under the run seed for the search's own randomness, apart from the generation seeds (>= 0). */
+const SEARCH_STREAM = -1;
+
+/**
+ * The genetic algorithm of G-Sim's ES path, with EvoTorch `GeneticAlgorithm` semantics written from
+ * its description (notes §4.4; EvoTorch defaults `elitist=True`, `re_evaluate=True`):
+ *
+ * - genes live in the normalised box [-1, 1] and are decoded with clipping ({@link paramsFromUnit});
+ * - the initial population is uniform in the box. A warm start (`options.warmStart` naming at least
+ *   one current parameter) seeds a small cloud instead of a single point: one individual exactly at
+ *   the warm point (unnamed parameters at `init` or the midpoint) and `warmCloudFraction` of the
+ *   population around it with N(0, `warmCloudStdev`^2) noise; the rest stays uniform for diversity;
+ * - each generation makes `popsize` children (crossover rate 1.0): pairs of parents from tournaments of
+ *   4, simulated binary crossover (eta 8) giving two children per pair, then Gaussian mutation
+ *   (stdev 0.03) on every gene;
+ * - survival is elitist: parents and children are pooled, re-scored together (parents are re-evaluated
+ *   every generation because the fitness is noisy) in ONE evaluator call seeded with
+ *   `deriveSeed(seed, generation)`, and the best `popsize` are kept (ties keep parents first).
+ *
+ * Generation 0 scores the initial population (seed `deriveSeed(seed, 0)`); generations 1..G then cost
+ * 2·popsize candidates each, so the default run scores 200 · 21 = 4,200 candidates. The reported best is
+ * the elite of the latest generation: under noise, the best score ever seen would favour a lucky draw,
+ * whereas the elite has just been re-scored against fresh children. With a deterministic fitness it is
+ * also the best ever found. +Infinity (failed) candidates sort last, so they never win unless all fail.
+ *
+ * Progress is emitted after every generation 1..G; `options.signal` is checked before each evaluation,
+ * so a cancel stops the run within one generation and returns the best so far with `cancelled: true`.
+ */
+export const geneticAlgorithm: Calibrator = {
+  method: 'ga',
+  run: runGeneticAlgorithm,
+};
+
+async function runGeneticAlgorithm(
+  parameters: readonly ParameterSpec[],
+  evaluate: BatchEvaluator,
+  options: CalibrationOptions,
+): Promise<CalibrationResult> {
+  const popsize = positiveInt(options.popsize ?? GA_DEFAULTS.popsize, 'popsize', 2);
+  const generations = positiveInt(options.generations ?? GA_DEFAULTS.generations, 'generations', 0);
+  const rng = createRng(deriveSeed(options.seed, SEARCH_STREAM));
+  const ledger = new CalibrationLedger('ga', parameters, evaluate, options, generations);
+  const warm = warmStartPoint(parameters, options.warmStart);
+  const start = warm.point;
+
+  let population = initialPopulation(parameters.length, popsize, rng, warm.matched > 0 ? start : undefined);
+  if (ledger.aborted) return ledger.result(true, start);
+  const initial = await ledger.evaluate(population, 0);
+  if (!initial) return ledger.result(true, start);
+  let fitness: Float64Array;
+  ({ population, fitness } = survivors(population, initial, popsize));
+  ledger.setBest(population[0], fitness[0]);
+
+  for (let g = 1; g <= generations; g++) {
+    if (ledger.aborted) return ledger.result(true, start);
+    const children = breed(population, fitness, popsize, rng);
+    const pool = population.concat(children);
+    const poolFitness = await ledger.evaluate(pool, g);
+    if (!poolFitness) return ledger.result(true, start);
+    ({ population, fitness } = survivors(pool, poolFitness, popsize));
+    ledger.setBest(population[0], fitness[0]);
+    ledger.report(g, population, fitness);
+  }
+  return ledger.result(false, start);
+}
+
+/** Uniform in the box, or a warm cloud plus uniform rest (see {@link geneticAlgorithm}). */
+function initialPopulation(n: number, popsize: number, rng: Rng, warm: UnitParams | undefined): Float64Array[] {
+  const cloud = warm ? Math.max(1, Math.round(popsize * GA_DEFAULTS.warmCloudFraction)) : 0;
+  const population: Float64Array[] = [];
+  for (let i = 0; i < popsize; i++) {
+    const x = new Float64Array(n);
+    if (warm && i < cloud) {
+      for (let k = 0; k < n; k++) x[k] = i === 0 ? warm[k] : warm[k] + rng.normal(0, GA_DEFAULTS.warmCloudStdev);
+      clipToUnitBox(x);
+    } else {
+      for (let k = 0; k < n; k++) x[k] = rng.uniform(-1, 1);
+    }
+    population.push(x);
+  }
+  return population;
+}
+
+/** `popsize` children: tournament pairs → SBX (two children each) → Gaussian mutation. */
+function breed(population: readonly Float64Array[], fitness: Float64Array, popsize: number, rng: Rng): Float64Array[] {
+  const children: Float64Array[] = [];
+  while (children.length < popsize) {
+    const a = population[tournamentSelection(fitness, GA_DEFAULTS.tournamentSize, rng)];
+    const b = population[tournamentSelection(fitness, GA_DEFAULTS.tournamentSize, rng)];
+    const [c1, c2] = simulatedBinaryCrossover(a, b, GA_DEFAULTS.eta, rng);
+    children.push(gaussianMutation(c1, GA_DEFAULTS.mutationStdev, rng));
+    // An odd popsize drops the last pair's second child (one child per population slot).
+    if (children.length < popsize) children.push(gaussianMutation(c2, GA_DEFAULTS.mutationStdev, rng));
+  }
+  return children;
+}
+
+/** The best `k` of a pool, sorted by fitness; stable, so ties keep earlier (parent) entries first. */
+function survivors(pool: readonly Float64Array[], fitness: Float64Array, k: number): { population: Float64Array[]; fitness: Float64Array } {
+  const order = Array.from(pool.keys()).sort((i, j) => compareFitness(fitness[i], fitness[j]) || i - j);
+  const keep = order.slice(0, k);
+  return { population: keep.map((i) => pool[i]), fitness: Float64Array.from(keep, (i) => fitness[i]) };
+}
+
+/** Ascending, with +Infinity (failure) after every finite score and equal to itself. */
+function compareFitness(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function positiveInt(v: number, name: string, min: number): number {
+  if (!Number.isInteger(v) || v < min) throw new RangeError(`Error in geneticAlgorithm: options.${name} must be an integer >= ${min}, got ${v}`);
+  return v;
+}
