@@ -1,4 +1,5 @@
 import { createRng } from '../rng/createRng.ts';
+import { deriveSeed } from '../rng/deriveSeed.ts';
 import type { Transitions } from '../data/transitions.ts';
 import { SimulatorError } from '../sim/SimulatorError.ts';
 import type { CompiledSimulator, ParameterSpec } from '../sim/types.ts';
@@ -8,7 +9,7 @@ import type { BatchScores } from './Calibrator.ts';
  * The G-Sim ES fitness (paper §4.4, decision B8): one-step MSE between observed next states and
  * simulated ones on the training transitions, averaged over `mc` Monte-Carlo draws per transition and
  * over the observed variables. Every candidate replays the same random stream from `seed` (common
- * random numbers), which makes candidates comparable within a generation and makes the score
+ * random numbers, restarted at every transition), which makes candidates comparable within a generation and makes the score
  * independent of how a batch is split across workers.
  *
  * A candidate whose program throws or returns an invalid state scores +Infinity; the count and the
@@ -35,6 +36,9 @@ export function oneStepMse(
         const s = states[i];
         const a = actions[i];
         const base = i * dim;
+        // Restarting the stream per transition keeps candidates' noise aligned transition by
+        // transition (samplers consume varying numbers of draws, so one long stream drifts apart).
+        rng.reseed(deriveSeed(seed, i));
         for (let k = 0; k < mc; k++) {
           const out = sim.step(s, a, params, rng, variables);
           for (let j = 0; j < dim; j++) {

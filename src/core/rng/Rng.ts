@@ -34,6 +34,11 @@ export interface Rng {
   negativeBinomial(n: number, p: number): number;
   /** Index drawn with probability proportional to the non-negative `weights` (normalised here). */
   categorical(weights: ArrayLike<number>): number;
+  /**
+   * Restarts this generator's stream as `createRng(seed)` would, without allocating a new one
+   * (cheap: used to give every candidate the same noise per transition — common random numbers).
+   */
+  reseed(seed: number): void;
   /** An independent generator derived from this one (for parallel streams). */
   split(): Rng;
 }

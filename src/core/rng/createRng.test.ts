@@ -401,3 +401,14 @@ describe('invalid arguments throw a RangeError naming the sampler', () => {
     });
   }
 });
+
+describe('Rng.reseed', () => {
+  it('restarts the stream exactly as createRng(seed) would, clearing the cached normal', () => {
+    const fresh = createRng(77);
+    const expected = [fresh.normal(), fresh.binomial(900, 0.2), fresh.poisson(4), fresh.random()];
+    const reused = createRng(5);
+    reused.normal(); // leaves a spare normal cached
+    reused.reseed(77);
+    expect([reused.normal(), reused.binomial(900, 0.2), reused.poisson(4), reused.random()]).toEqual(expected);
+  });
+});

@@ -37,6 +37,12 @@ function isFinitePositive(x: number): boolean {
  * rng.binomial(1000, 0.1); // ~100
  */
 export function createRng(seed: number): Rng {
+  const [a, b, c, d] = seedState(seed);
+  return fromState(a, b, c, d);
+}
+
+/** The 128-bit xoshiro state for a seed (shared by createRng and Rng.reseed). */
+function seedState(seed: number): [number, number, number, number] {
   if (!Number.isFinite(seed)) fail('createRng', 'seed must be finite', seed);
   const s = Math.floor(seed);
   const init = splitmix32(s >>> 0);
@@ -51,7 +57,7 @@ export function createRng(seed: number): Rng {
     c ^= mixHi();
     d ^= mixHi();
   }
-  return fromState(a, b, c, d);
+  return [a, b, c, d];
 }
 
 function fromState(a: number, b: number, c: number, d: number): Rng {
@@ -205,6 +211,11 @@ function fromState(a: number, b: number, c: number, d: number): Rng {
       }
       // Rounding can leave u ≥ 0 after the last positive weight; it must not land on a zero weight.
       return last;
+    },
+    reseed(seed: number) {
+      [a, b, c, d] = seedState(seed);
+      if ((a | b | c | d) === 0) a = 1;
+      spareNormal = NaN;
     },
     split() {
       // Four fresh parent outputs, each re-hashed, seed the child's full 128-bit state, so children are
