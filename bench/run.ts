@@ -1,0 +1,61 @@
+// `npm run bench [-- --quick] [-- --workers N] [-- --json]`: speed figures of the simulation runtime.
+// Speed lives here, never in tests (style P11). Figures depend on the machine and on its load.
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { listEnvironments } from '../src/core/envs/environments.ts';
+import { measureBenchmarkW1 } from './benchmarkW1Time.ts';
+import { measureGa } from './gaPaper.ts';
+import { measureThroughput } from './throughput.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' } } });
+const quick = values.quick === true;
+const workers = values.workers ? Number(values.workers) : availableParallelism();
+const log = (s: string) => process.stderr.write(s + '\n');
+const f = (x: number, d = 1) => x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+const k = (x: number) => `${f(x / 1000, 0)}k`;
+
+log(`gsim bench${quick ? ' --quick' : ''}: Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${availableParallelism()}, pool of ${workers}`);
+
+const rows: string[][] = [];
+const report: Record<string, unknown> = { node: process.version, cpus: availableParallelism(), workers, quick };
+
+// 1. Throughput of the fitness path per environment, one worker vs the pool.
+const budget = quick ? 0.5 : 3;
+const throughput = [];
+for (const env of listEnvironments()) {
+  log(`throughput: ${env.id}…`);
+  const one = await measureThroughput(env, 1, budget);
+  const many = await measureThroughput(env, workers, budget);
+  throughput.push({ env: env.id, one, pool: many, speedup: many.stepsPerSecond / one.stepsPerSecond });
+  rows.push([`simulator steps/s, ${env.id} (one-step fitness, 6,000 transitions)`, k(one.stepsPerSecond), k(many.stepsPerSecond), `${f(many.stepsPerSecond / one.stepsPerSecond, 2)}×`]);
+}
+report.throughput = throughput;
+
+// 2. Benchmark W1 on the COVID test split: all 6,000 start states on the pool (a subset with --quick),
+//    and a 600-state subset on one worker for the speed-up.
+log('benchmark W1…');
+const w1One = await measureBenchmarkW1(1, quick ? 200 : 600);
+const w1Pool = await measureBenchmarkW1(workers, quick ? 600 : undefined);
+report.benchmarkW1 = { one: w1One, pool: w1Pool, speedup: w1One.msPerState / w1Pool.msPerState };
+rows.push([`benchmark W1 ms/state (COVID, 200 samples)`, f(w1One.msPerState, 2), f(w1Pool.msPerState, 2), `${f(w1One.msPerState / w1Pool.msPerState, 2)}×`]);
+rows.push([`benchmark W1 wall time, ${w1Pool.statesUsed} of 6,000 test states (s)`, f((w1One.msPerState * w1Pool.statesUsed) / 1000) + ' (est.)', f(w1Pool.seconds), '']);
+
+// 3. The paper's GA on COVID (popsize 200, 10 generations, default mc).
+const generations = quick ? 2 : 10;
+log(`GA popsize 200 × ${generations} generations…`);
+const gaOne = await measureGa(1, generations);
+const gaPool = await measureGa(workers, generations);
+report.ga = { one: gaOne, pool: gaPool, speedup: gaPool.simulationsPerSecond / gaOne.simulationsPerSecond };
+rows.push([`GA wall time (s), popsize 200 × ${generations} gen, mc ${gaPool.mc}`, f(gaOne.seconds), f(gaPool.seconds), `${f(gaOne.seconds / gaPool.seconds, 2)}×`]);
+rows.push([`GA simulations/s`, k(gaOne.simulationsPerSecond), k(gaPool.simulationsPerSecond), `${f(gaPool.simulationsPerSecond / gaOne.simulationsPerSecond, 2)}×`]);
+rows.push([`GA fit (pool run): ${Object.entries(gaPool.params).map(([n, v]) => `${n} ${v.toFixed(3)}`).join(', ')}`, '', `MSE ${f(gaPool.bestFitness, 2)}`, '']);
+
+if (values.json) {
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+} else {
+  const header = ['measurement', '1 worker', `pool (${workers})`, 'speed-up'];
+  const all = [header, ...rows];
+  const w = header.map((_, j) => Math.max(...all.map((r) => r[j].length)));
+  const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]) : c.padStart(w[j]))).join('  ');
+  process.stdout.write([line(header), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n') + '\n');
+}

@@ -1,0 +1,125 @@
+import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
+import { cmaes } from '../../core/calibrate/cmaes/cmaes.ts';
+import type { Calibrator } from '../../core/calibrate/Calibrator.ts';
+import { geneticAlgorithm, GA_DEFAULTS } from '../../core/calibrate/ga/geneticAlgorithm.ts';
+import { poolEvaluator } from '../../pool/poolEvaluator.ts';
+import { CliError } from '../CliError.ts';
+import type { Command } from '../Command.ts';
+import { DEFAULT_BENCHMARK_STATES, diagnose, formatDiagnostics, statesFlag } from '../diagnose.ts';
+import { fmt, pairs, table } from '../formatText.ts';
+import { openPool, POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
+import { choiceFlag, intFlag, numbersObjectFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
+import { createProgressBar } from '../progressBar.ts';
+import { readDataset } from '../readDataset.ts';
+import { readSimulator } from '../readSimulator.ts';
+
+const CALIBRATORS: Record<'ga' | 'cmaes', Calibrator> = { ga: geneticAlgorithm, cmaes };
+
+const USAGE = `Usage: gsim calibrate --sim FILE.js|gt:ENV --data FILE.json|FILE.csv [--method ga|cmaes] [--generations N]
+                      [--popsize N] [--mc K] [--seed N] [--warm-start JSON] [--states K|all] [--samples N]
+                      [--workers N] [--timeout S] [--json]
+
+Fits the simulator's numerical parameters on the training split by minimising the one-step MSE
+(gradient-free, on the worker pool), then reports val and test metrics of the fitted simulator and,
+when the data came from a built-in ground truth, its benchmark W1. Ctrl-C stops after the current
+generation and reports the best parameters so far (exit code 130).
+  --method       ga (default; the paper's GA) or cmaes
+  --generations  generations (GA default ${GA_DEFAULTS.generations}; CMA-ES default: the GA's candidate budget)
+  --popsize      population (GA default ${GA_DEFAULTS.popsize}) or CMA-ES lambda (default 4 + 3 ln n)
+  --mc           Monte-Carlo draws per training transition in the fitness (default ${DEFAULT_MC})
+  --seed         run seed (default 1)
+  --warm-start   start from these values, e.g. '{"beta": 0.4}'
+  --states       benchmark start states: a seeded subset of K (default ${DEFAULT_BENCHMARK_STATES}) or all
+  --samples      benchmark samples per start state (default 200)
+${POOL_USAGE}`;
+
+/** `gsim calibrate`: gradient-free calibration on the node worker pool. */
+export const calibrateCommand: Command = {
+  usage: USAGE,
+  async run(ctx) {
+    const f = parseFlags('calibrate', ctx.argv, {
+      sim: { type: 'string' },
+      data: { type: 'string' },
+      method: { type: 'string' },
+      generations: { type: 'string' },
+      popsize: { type: 'string' },
+      mc: { type: 'string' },
+      seed: { type: 'string' },
+      'warm-start': { type: 'string' },
+      states: { type: 'string' },
+      samples: { type: 'string' },
+      ...POOL_FLAGS,
+    });
+    const method = choiceFlag(f.method, 'method', ['ga', 'cmaes'] as const, 'ga');
+    const generations = optionalIntFlag(f.generations, 'generations', 0);
+    const popsize = optionalIntFlag(f.popsize, 'popsize', 2);
+    const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1);
+    const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
+    const warmStart = numbersObjectFlag(f['warm-start'], 'warm-start');
+    const states = statesFlag(f.states);
+    const samples = intFlag(f.samples, 'samples', 200, 1);
+    const sim = readSimulator(required(f.sim, 'sim', 'calibrate'), ctx.cwd);
+    const dataPath = required(f.data, 'data', 'calibrate');
+    const { dataset, warnings } = readDataset(dataPath, ctx.cwd);
+    warnings.forEach((w) => ctx.warn(w));
+
+    const { pool, parameters } = await openPool(f, sim.source, dataset, ctx.signal);
+    try {
+      const unknown = Object.keys(warmStart ?? {}).filter((k) => !parameters.some((p) => p.name === k));
+      if (unknown.length) ctx.warn(`--warm-start: ignoring ${unknown.join(', ')} (not parameters of this simulator: ${parameters.map((p) => p.name).join(', ')})`);
+      const bar = createProgressBar(ctx.stderr);
+      const result = await CALIBRATORS[method].run(parameters, poolEvaluator(pool, mc), {
+        seed,
+        generations,
+        popsize,
+        warmStart,
+        signal: ctx.signal,
+        onProgress: (p) => bar.update(p),
+        now: () => performance.now(),
+      });
+      bar.done();
+      const summary = {
+        sim: sim.label,
+        data: dataPath,
+        env: dataset.env ?? null,
+        method,
+        params: result.params,
+        bestFitness: result.bestFitness,
+        history: result.history,
+        simulations: result.simulations,
+        simulationsPerSecond: result.seconds > 0 ? result.simulations / result.seconds : null,
+        failures: result.failures,
+        firstError: result.firstError ?? null,
+        seconds: result.seconds,
+        cancelled: result.cancelled,
+        mc,
+        seed,
+        workers: pool.size,
+      };
+      const head = [
+        `${method.toUpperCase()} on ${sim.label} with ${dataPath} (${dataset.name})${result.cancelled ? ' — CANCELLED, best so far' : ''}`,
+        `fitted: ${pairs(result.params)}`,
+        `best one-step MSE (train, mc ${mc}): ${fmt(result.bestFitness)}`,
+        `${result.simulations.toLocaleString('en')} simulator steps in ${result.seconds.toFixed(1)} s on ${pool.size} worker${pool.size > 1 ? 's' : ''}` +
+          (summary.simulationsPerSecond ? ` (${fmt(summary.simulationsPerSecond)} steps/s)` : '') +
+          `; ${result.failures} failed candidate${result.failures === 1 ? '' : 's'}${result.firstError ? ` (first: ${result.firstError})` : ''}`,
+      ];
+      if (result.history.length) {
+        head.push(table(['generation', 'best', 'mean'], result.history.map((h) => [String(h.iteration), fmt(h.best), fmt(h.mean)])));
+      }
+      if (!result.cancelled && !Number.isFinite(result.bestFitness)) {
+        throw new CliError(`every candidate failed, so there is nothing to report; first error: ${result.firstError ?? 'unknown'}`);
+      }
+      if (result.cancelled) {
+        return { json: { ...summary, metrics: null, benchmark: null }, text: head.join('\n'), exitCode: 130 };
+      }
+      const { metrics, benchmark } = await diagnose(pool, { dataset, params: result.params, splits: ['val', 'test'], states, samples, seed, signal: ctx.signal });
+      return {
+        json: { ...summary, metrics, benchmark },
+        text: [...head, 'fitted simulator:', formatDiagnostics(metrics, benchmark)].join('\n'),
+      };
+    } finally {
+      pool.terminate();
+    }
+  },
+};

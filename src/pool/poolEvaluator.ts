@@ -1,0 +1,74 @@
+import type { BatchEvaluator, BatchScores } from '../core/calibrate/Calibrator.ts';
+import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
+import { SimulatorError } from '../core/sim/SimulatorError.ts';
+import type { CancelSignal } from '../core/util/CancelSignal.ts';
+import type { RemoteApi } from './RemoteApi.ts';
+import type { WorkerPool } from './WorkerPool.ts';
+
+export interface PoolEvaluatorOptions {
+  /**
+   * Candidates per worker call (default 1). Fixed, not derived from the pool size, so that even a
+   * timed-out call (which fails all of its candidates) gives the same scores on any number of workers.
+   */
+  chunkSize?: number;
+  /** Per-call time limit in milliseconds; the pool's default when absent. */
+  timeoutMs?: number;
+}
+
+/**
+ * A {@link BatchEvaluator} that spreads a batch over a pool whose workers have `load`ed the simulator
+ * and data. Every sub-batch gets the same seed (common random numbers), so the scores do not depend on
+ * the pool size. A call that times out or kills its worker scores its candidates +Infinity and counts
+ * them as failures (the run goes on); cancellation rejects.
+ *
+ * @example
+ * await pool.broadcast((api) => api.load(source, dataset));
+ * const result = await geneticAlgorithm.run(params, poolEvaluator(pool, DEFAULT_MC), { seed: 1 });
+ */
+export function poolEvaluator(pool: WorkerPool<RemoteApi<SimWorkerApi>>, mc: number, opts: PoolEvaluatorOptions = {}): BatchEvaluator {
+  const chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? 1));
+  return async (batch, seed, signal) => {
+    const abort = toAbortSignal(signal);
+    const chunks: Float64Array[][] = [];
+    for (let i = 0; i < batch.length; i += chunkSize) chunks.push(batch.slice(i, i + chunkSize));
+    const call = { signal: abort, timeoutMs: opts.timeoutMs };
+    const parts = await Promise.all(
+      chunks.map((chunk) =>
+        pool.run((api) => api.fitness(chunk, seed, mc), call).catch((e: unknown) => {
+          // A timeout or a dead worker fails this call's candidates only; cancellation and bugs propagate.
+          if (!(e instanceof SimulatorError) || abort?.aborted) throw e;
+          return failed(chunk.length, e.message);
+        }),
+      ),
+    );
+    return combine(parts);
+  };
+}
+
+function failed(n: number, message: string): BatchScores {
+  return { fitness: new Float64Array(n).fill(Infinity), simulations: 0, failures: n, firstError: message };
+}
+
+/** Concatenates sub-batch scores in order; the first error is the first one in batch order. */
+function combine(parts: readonly BatchScores[]): BatchScores {
+  const fitness = new Float64Array(parts.reduce((n, p) => n + p.fitness.length, 0));
+  let offset = 0;
+  let simulations = 0;
+  let failures = 0;
+  let firstError: string | undefined;
+  for (const p of parts) {
+    fitness.set(p.fitness, offset);
+    offset += p.fitness.length;
+    simulations += p.simulations;
+    failures += p.failures;
+    firstError ??= p.firstError;
+  }
+  return { fitness, simulations, failures, firstError };
+}
+
+/** Core hands over a CancelSignal; a real AbortSignal can also stop running workers. */
+function toAbortSignal(signal: CancelSignal | undefined): AbortSignal | undefined {
+  if (!signal) return undefined;
+  if (typeof (signal as AbortSignal).addEventListener === 'function') return signal as AbortSignal;
+  return signal.aborted ? AbortSignal.abort() : undefined;
+}

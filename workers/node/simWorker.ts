@@ -1,0 +1,9 @@
+// Node worker thread that runs simulator programs for the CLI and the benchmarks. A thin adapter
+// (style P3): all logic lives in core's createSimWorkerApi; this file only wires it to parentPort.
+import { parentPort } from 'node:worker_threads';
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createSimWorkerApi } from '../../src/core/runtime/createSimWorkerApi.ts';
+
+if (!parentPort) throw new Error('workers/node/simWorker.ts must run as a worker thread');
+expose(createSimWorkerApi(), nodeEndpoint(parentPort));
