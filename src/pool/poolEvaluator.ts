@@ -1,4 +1,5 @@
 import type { BatchEvaluator, BatchScores } from '../core/calibrate/Calibrator.ts';
+import type { FitnessKind } from '../core/calibrate/oneStepFitness.ts';
 import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
 import type { CancelSignal } from '../core/util/CancelSignal.ts';
@@ -13,6 +14,8 @@ export interface PoolEvaluatorOptions {
   chunkSize?: number;
   /** Per-call time limit in milliseconds; the pool's default when absent. */
   timeoutMs?: number;
+  /** The one-step score (default `mse`, the paper's). */
+  fitness?: FitnessKind;
 }
 
 /**
@@ -34,7 +37,7 @@ export function poolEvaluator(pool: WorkerPool<RemoteApi<SimWorkerApi>>, mc: num
     const call = { signal: abort, timeoutMs: opts.timeoutMs };
     const parts = await Promise.all(
       chunks.map((chunk) =>
-        pool.run((api) => api.fitness(chunk, seed, mc), call).catch((e: unknown) => {
+        pool.run((api) => api.fitness(chunk, seed, mc, opts.fitness ?? 'mse'), call).catch((e: unknown) => {
           // A timeout or a dead worker fails this call's candidates only; cancellation and bugs propagate.
           if (!(e instanceof SimulatorError) || abort?.aborted) throw e;
           return failed(chunk.length, e.message);

@@ -1,4 +1,5 @@
 import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
+import { FITNESS_KINDS } from '../../core/calibrate/oneStepFitness.ts';
 import { cmaes } from '../../core/calibrate/cmaes/cmaes.ts';
 import type { Calibrator } from '../../core/calibrate/Calibrator.ts';
 import { geneticAlgorithm, GA_DEFAULTS } from '../../core/calibrate/ga/geneticAlgorithm.ts';
@@ -27,6 +28,7 @@ generation and reports the best parameters so far (exit code 130).
   --generations  generations (GA default ${GA_DEFAULTS.generations}; CMA-ES default: the GA's candidate budget)
   --popsize      population (GA default ${GA_DEFAULTS.popsize}) or CMA-ES lambda (default 4 + 3 ln n)
   --mc           Monte-Carlo draws per training transition in the fitness (default ${DEFAULT_MC})
+  --fitness      mse (the paper's, default) or energy (proper scoring rule: unbiased for stochastic rates)
   --seed         run seed (default 1)
   --warm-start   start from these values, e.g. '{"beta": 0.4}'
   --states       benchmark start states: a seeded subset of K (default ${DEFAULT_BENCHMARK_STATES}) or all
@@ -44,6 +46,7 @@ export const calibrateCommand: Command = {
       generations: { type: 'string' },
       popsize: { type: 'string' },
       mc: { type: 'string' },
+      fitness: { type: 'string' },
       seed: { type: 'string' },
       'warm-start': { type: 'string' },
       states: { type: 'string' },
@@ -54,6 +57,8 @@ export const calibrateCommand: Command = {
     const generations = optionalIntFlag(f.generations, 'generations', 0);
     const popsize = optionalIntFlag(f.popsize, 'popsize', 2);
     const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1);
+    const fitness = choiceFlag(f.fitness, 'fitness', FITNESS_KINDS, 'mse');
+    if (fitness === 'energy' && mc < 2) throw new CliError(`--fitness energy needs --mc 2 or more (got ${mc})`, 2);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const warmStart = numbersObjectFlag(f['warm-start'], 'warm-start');
     const states = statesFlag(f.states);
@@ -68,7 +73,7 @@ export const calibrateCommand: Command = {
       const unknown = Object.keys(warmStart ?? {}).filter((k) => !parameters.some((p) => p.name === k));
       if (unknown.length) ctx.warn(`--warm-start: ignoring ${unknown.join(', ')} (not parameters of this simulator: ${parameters.map((p) => p.name).join(', ')})`);
       const bar = createProgressBar(ctx.stderr);
-      const result = await CALIBRATORS[method].run(parameters, poolEvaluator(pool, mc), {
+      const result = await CALIBRATORS[method].run(parameters, poolEvaluator(pool, mc, { fitness }), {
         seed,
         generations,
         popsize,
@@ -93,13 +98,14 @@ export const calibrateCommand: Command = {
         seconds: result.seconds,
         cancelled: result.cancelled,
         mc,
+        fitness,
         seed,
         workers: pool.size,
       };
       const head = [
         `${method.toUpperCase()} on ${sim.label} with ${dataPath} (${dataset.name})${result.cancelled ? ' — CANCELLED, best so far' : ''}`,
         `fitted: ${pairs(result.params)}`,
-        `best one-step MSE (train, mc ${mc}): ${fmt(result.bestFitness)}`,
+        `best one-step ${fitness === 'mse' ? 'MSE' : 'energy score'} (train, mc ${mc}): ${fmt(result.bestFitness)}`,
         `${result.simulations.toLocaleString('en')} simulator steps in ${result.seconds.toFixed(1)} s on ${pool.size} worker${pool.size > 1 ? 's' : ''}` +
           (summary.simulationsPerSecond ? ` (${fmt(summary.simulationsPerSecond)} steps/s)` : '') +
           `; ${result.failures} failed candidate${result.failures === 1 ? '' : 's'}${result.firstError ? ` (first: ${result.firstError})` : ''}`,

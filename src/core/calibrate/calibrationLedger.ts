@@ -1,7 +1,7 @@
 import { deriveSeed } from '../rng/deriveSeed.ts';
 import type { ParameterSpec } from '../sim/types.ts';
 import type { BatchEvaluator, CalibrationMethod, CalibrationOptions, CalibrationResult } from './Calibrator.ts';
-import { paramsByName } from './oneStepMse.ts';
+import { paramsByName } from './oneStepFitness.ts';
 import { paramsFromUnit, type UnitParams } from './unitBox.ts';
 
 /**

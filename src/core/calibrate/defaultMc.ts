@@ -1,5 +1,5 @@
 /**
- * Default Monte-Carlo draws K per training transition in the one-step MSE fitness (`oneStepMse`).
+ * Default Monte-Carlo draws K per training transition in the one-step MSE fitness (`oneStepFitness`).
  *
  * The paper averages 200 draws (App. E.10); in JavaScript on a 2-core budget that is out of reach, and
  * it buys little: the MSE is linear in the per-draw squared errors, so every K estimates the same
@@ -14,7 +14,7 @@
  * 8 s on two workers), ≈ 9 s at K = 1 and ≈ 38 s at K = 5.
  *
  * What matters for selection is the noise of a *difference* between candidates. Restarting the random
- * stream at every transition (`oneStepMse`, common random numbers) cut the spread of
+ * stream at every transition (`oneStepFitness`, common random numbers) cut the spread of
  * f(beta 0.47) − f(beta 0.5) over 20 seeds from 1.00 to 0.30 at K = 1, for +50 % time per candidate
  * (3.7 → 5.7 ms, measured with the other cores busy) — less noise than K = 5 without restarts at a
  * fraction of the cost. With that, K = 2 halves the remaining noise for small user datasets (few

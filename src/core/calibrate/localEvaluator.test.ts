@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { localEvaluator } from './localEvaluator.ts';
-import { oneStepMse } from './oneStepMse.ts';
+import { oneStepFitness } from './oneStepFitness.ts';
 import { covidTraining } from './test/covidFixture.ts';
 
 describe('localEvaluator', () => {
   const { sim, transitions } = covidTraining(3, 4, 20);
   const batch = [Float64Array.of(0.5, 0.1), Float64Array.of(1.2, 0.3), Float64Array.of(0.2, 0.05)];
 
-  it('localEvaluator(sim, transitions, mc) scores a batch exactly as oneStepMse does', async () => {
+  it('localEvaluator(sim, transitions, mc) scores a batch exactly as oneStepFitness does', async () => {
     const scores = await localEvaluator(sim, transitions, 2)(batch, 17);
-    expect(scores).toEqual(oneStepMse(sim, transitions, batch, 17, 2));
+    expect(scores).toEqual(oneStepFitness(sim, transitions, batch, 17, 2));
     expect(scores.simulations).toBe(batch.length * transitions.count * 2);
   });
 

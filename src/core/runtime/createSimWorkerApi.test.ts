@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneStepMse } from '../calibrate/oneStepMse.ts';
+import { oneStepFitness } from '../calibrate/oneStepFitness.ts';
 import { generateDataset } from '../data/generateDataset.ts';
 import { transitionsOf } from '../data/transitions.ts';
 import { getEnvironment } from '../envs/environments.ts';
@@ -25,12 +25,12 @@ describe('createSimWorkerApi', () => {
     }
   });
 
-  it('fitness(batch, seed, mc) is oneStepMse on the train transitions; it throws before any load', () => {
+  it('fitness(batch, seed, mc) is oneStepFitness on the train transitions; it throws before any load', () => {
     const api = createSimWorkerApi();
     expect(() => api.fitness([new Float64Array([0.5, 0.1])], 1, 2)).toThrow(/no simulator loaded/);
     api.load(covid.groundTruthSource, data);
     const batch = [new Float64Array([0.5, 0.1]), new Float64Array([1.5, 0.7])];
-    const direct = oneStepMse(compileSimulator(covid.groundTruthSource), transitionsOf(data, 'train'), batch, 9, 3);
+    const direct = oneStepFitness(compileSimulator(covid.groundTruthSource), transitionsOf(data, 'train'), batch, 9, 3);
     expect(api.fitness(batch, 9, 3)).toEqual(direct);
   });
 

@@ -1,5 +1,5 @@
 import type { BatchScores } from '../calibrate/Calibrator.ts';
-import { oneStepMse } from '../calibrate/oneStepMse.ts';
+import { oneStepFitness, type FitnessKind } from '../calibrate/oneStepFitness.ts';
 import type { Dataset, SplitName } from '../data/Dataset.ts';
 import { transitionsOf, type Transitions } from '../data/transitions.ts';
 import { benchmarkW1States, type BenchmarkW1Part } from '../eval/benchmarkW1States.ts';
@@ -29,8 +29,8 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SimulatorE
 export interface SimWorkerApi {
   /** Compiles `source` and keeps it with `dataset` (its train transitions are prepared eagerly). */
   load(source: string, dataset: Dataset): LoadResult;
-  /** One-step MSE fitness (on train) of each parameter vector; every candidate replays `seed`. */
-  fitness(batch: Float64Array[], seed: number, mc: number): BatchScores;
+  /** One-step fitness (on train) of each parameter vector; every candidate replays `seed`. */
+  fitness(batch: Float64Array[], seed: number, mc: number, kind?: FitnessKind): BatchScores;
   /**
    * The benchmark W1's per-state work ({@link benchmarkW1States}) for some start states of a split
    * (normally `test`) of the loaded data, against a ground truth compiled here (and cached by source).
@@ -122,9 +122,9 @@ export function createSimWorkerApi(): SimWorkerApi {
       return { ok: true, parameters: r.value.parameters.map((p) => ({ ...p })) };
     },
 
-    fitness(batch, seed, mc) {
+    fitness(batch, seed, mc, kind = 'mse') {
       const l = current('fitness');
-      return oneStepMse(l.sim, l.splits.train!, batch, seed, mc);
+      return oneStepFitness(l.sim, l.splits.train!, batch, seed, mc, kind);
     },
 
     benchmarkPart(req) {

@@ -4,7 +4,7 @@ import { cmaes } from '../cmaes/cmaes.ts';
 import { DEFAULT_MC } from '../defaultMc.ts';
 import { geneticAlgorithm } from '../ga/geneticAlgorithm.ts';
 import { localEvaluator } from '../localEvaluator.ts';
-import { oneStepMse } from '../oneStepMse.ts';
+import { oneStepFitness } from '../oneStepFitness.ts';
 import { covidTraining, COVID_TRUE } from './covidFixture.ts';
 
 // 20 ground-truth trajectories of 60 steps (1,200 transitions): a reduced version of the paper's
@@ -33,7 +33,7 @@ describe('calibration on the COVID ground truth (integration)', () => {
     // A stand-in for a pool of three workers: each scores a slice with the generation's seed.
     const pooled: BatchEvaluator = async (batch, seed) => {
       const cut = [0, Math.floor(batch.length / 3), Math.floor((2 * batch.length) / 3), batch.length];
-      const parts = [0, 1, 2].map((w) => oneStepMse(sub.sim, sub.transitions, batch.slice(cut[w], cut[w + 1]), seed, 1));
+      const parts = [0, 1, 2].map((w) => oneStepFitness(sub.sim, sub.transitions, batch.slice(cut[w], cut[w + 1]), seed, 1));
       const fitness = Float64Array.from(parts.flatMap((p) => Array.from(p.fitness)));
       return { fitness, simulations: parts.reduce((s, p) => s + p.simulations, 0), failures: 0 };
     };
