@@ -19,9 +19,8 @@ npm run -s typecheck || status=1
 echo "== vitest"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
 
-echo "== build + playwright"
+echo "== playwright (builds the studio with the test hook, then serves it)"
 if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
-  npx vite build --logLevel warn || status=1
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
 fi
 

@@ -1,0 +1,30 @@
+import { test as base } from '@playwright/test';
+import { CalibratePanel } from './pages/CalibratePanel.ts';
+import { CodePanel } from './pages/CodePanel.ts';
+import { DiagnosticsPanel } from './pages/DiagnosticsPanel.ts';
+import { HistoryPanel } from './pages/HistoryPanel.ts';
+import { KnowledgePanel } from './pages/KnowledgePanel.ts';
+import { StudioPage } from './pages/StudioPage.ts';
+
+/** Page objects per panel (style P12); each test gets a fresh browser context, so fresh IndexedDB. */
+export const test = base.extend<{
+  studio: StudioPage;
+  knowledge: KnowledgePanel;
+  code: CodePanel;
+  calibrate: CalibratePanel;
+  diagnostics: DiagnosticsPanel;
+  history: HistoryPanel;
+}>({
+  studio: async ({ page }, use) => {
+    // Surface page errors in the test log: a silent exception is how UI bugs hide.
+    page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+    await use(new StudioPage(page));
+  },
+  knowledge: async ({ page }, use) => use(new KnowledgePanel(page)),
+  code: async ({ page }, use) => use(new CodePanel(page)),
+  calibrate: async ({ page }, use) => use(new CalibratePanel(page)),
+  diagnostics: async ({ page }, use) => use(new DiagnosticsPanel(page)),
+  history: async ({ page }, use) => use(new HistoryPanel(page)),
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,75 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { setPanel } from './actions/uiActions.ts';
+import { Notices } from './components/Notices.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { Stepper } from './components/Stepper.tsx';
+import { TopBar } from './components/TopBar.tsx';
+import { KnowledgePanel } from './panels/KnowledgePanel.tsx';
+import { PANELS } from './panels/panels.ts';
+import { WelcomePanel } from './panels/WelcomePanel.tsx';
+import type { PanelId } from './store/uiSlice.ts';
+import { useStudio } from './store/useStudio.ts';
+
+// Panels after the first load on demand: they pull in calibrators, charts and the editor wiring.
+const DataPanel = lazy(() => import('./panels/DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
+const CodePanel = lazy(() => import('./panels/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
+const CalibratePanel = lazy(() => import('./panels/CalibratePanel.tsx').then((m) => ({ default: m.CalibratePanel })));
+const DiagnosticsPanel = lazy(() => import('./panels/DiagnosticsPanel.tsx').then((m) => ({ default: m.DiagnosticsPanel })));
+const HistoryPanel = lazy(() => import('./panels/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
+
+function Panel({ id }: { id: PanelId }) {
+  switch (id) {
+    case 'knowledge':
+      return <KnowledgePanel />;
+    case 'data':
+      return <DataPanel />;
+    case 'code':
+      return <CodePanel />;
+    case 'calibrate':
+      return <CalibratePanel />;
+    case 'diagnostics':
+      return <DiagnosticsPanel />;
+    case 'history':
+      return <HistoryPanel />;
+  }
+}
+
+/** The studio shell: top bar, step tabs, the open panel, status bar. */
+export function App() {
+  const hydrated = useStudio((s) => s.hydrated);
+  const hasProject = useStudio((s) => s.meta !== null);
+  const panel = useStudio((s) => s.panel);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      if (n >= 1 && n <= PANELS.length) {
+        e.preventDefault();
+        setPanel(PANELS[n - 1].id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app" data-testid="studio" data-hydrated={hydrated ? 'true' : 'false'}>
+      <TopBar />
+      {hasProject ? <Stepper /> : <div />}
+      <main className="studio-main" id="studio-panel" role={hasProject ? 'tabpanel' : undefined} aria-labelledby={hasProject ? `tab-${panel}` : undefined}>
+        {!hydrated ? (
+          <div className="empty-state">Opening your projects…</div>
+        ) : hasProject ? (
+          <Suspense fallback={<div className="empty-state">Loading…</div>}>
+            <Panel id={panel} />
+          </Suspense>
+        ) : (
+          <WelcomePanel />
+        )}
+      </main>
+      <StatusBar />
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInitialState, studioStore } from '../store/studioStore.ts';
+
+// The compile check needs Web Workers; these tests are about the import only.
+vi.mock('./codeActions.ts', () => ({ scheduleCompileCheck: vi.fn() }));
+const { importTrajectories, editImportText } = await import('./dataActions.ts');
+
+const CSV = 'trajectory,t,S,I\na,0,10,1\na,1,9,2\nb,0,10,1\nb,1,8,3\nc,0,10,1\nc,1,9,1\n';
+
+describe('importTrajectories', () => {
+  beforeEach(() => {
+    studioStore.setState({ ...createInitialState(), meta: { id: 'p', name: 'P', env: null, createdAt: 0, updatedAt: 0 }, knowledge: 'mine' }, true);
+  });
+
+  it('on a malformed row keeps the text and names row and column; the project is untouched', () => {
+    const bad = CSV.replace('b,1,8,3', 'b,1,8,x');
+    expect(importTrajectories('e.csv', bad)).toBe(false);
+    const s = studioStore.getState();
+    expect(s.importProblem).toMatchObject({ row: 5, column: 'I', text: bad });
+    expect(s.dataset).toBeNull();
+    expect(s.knowledge).toBe('mine');
+    editImportText(bad.replace('8,x', '8,3'));
+    expect(importTrajectories('e.csv', studioStore.getState().importProblem!.text)).toBe(true);
+    expect(studioStore.getState().importProblem).toBeNull();
+  });
+
+  it('on success sets the dataset, its variables, the origin and the first trajectory', () => {
+    expect(importTrajectories('e.csv', CSV)).toBe(true);
+    const s = studioStore.getState();
+    expect(s.variables).toEqual(['S', 'I']);
+    expect(s.datasetOrigin).toMatchObject({ kind: 'imported', fileName: 'e.csv' });
+    expect(s.selected).toEqual({ split: 'train', index: 0 });
+  });
+});

@@ -1,0 +1,38 @@
+import type { Dataset } from '../../core/data/Dataset.ts';
+import type { LoadResult } from '../../core/runtime/createSimWorkerApi.ts';
+import { getRunPool } from '../lib/simPools.ts';
+import { hashSource } from '../model/hashSource.ts';
+
+const datasetIds = new WeakMap<Dataset, number>();
+let nextDatasetId = 1;
+let loaded: { key: string; result: Promise<LoadResult> } | null = null;
+
+function keyOf(source: string, dataset: Dataset): string {
+  let id = datasetIds.get(dataset);
+  if (id === undefined) datasetIds.set(dataset, (id = nextDatasetId++));
+  return `${hashSource(source)}:${id}`;
+}
+
+/**
+ * Makes every run-pool worker hold `source` with `dataset`, broadcasting only when they hold
+ * something else (a 33 MB dataset is not re-sent to compute diagnostics right after calibrating).
+ * @returns the first worker's load result (all compile the same program).
+ */
+export async function ensureRunProgram(source: string, dataset: Dataset, signal?: AbortSignal): Promise<LoadResult> {
+  const key = keyOf(source, dataset);
+  if (loaded?.key !== key) {
+    const result = getRunPool()
+      .broadcast((api) => api.load(source, dataset), { signal })
+      .then((all) => all[0]);
+    loaded = { key, result };
+    result.catch(() => {
+      if (loaded?.key === key) loaded = null;
+    });
+  }
+  return loaded.result;
+}
+
+/** Forgets what the workers hold (after a cancel, the pool may have replaced workers mid-load). */
+export function forgetRunProgram(): void {
+  loaded = null;
+}

@@ -1,0 +1,25 @@
+import type { PlotLayout, PlotTrace } from '../lib/plotly.ts';
+import type { RunRecord } from '../model/RunRecord.ts';
+
+/**
+ * Best and mean fitness (one-step MSE) per generation. Non-finite values (all candidates failed) are
+ * left as gaps. A log axis is used when the values span more than two decades.
+ */
+export function fitnessChart(run: RunRecord): { data: PlotTrace[]; layout: PlotLayout } {
+  const it = run.history.map((h) => h.iteration);
+  const clean = (v: number) => (Number.isFinite(v) ? v : null);
+  const best = run.history.map((h) => clean(h.best));
+  const mean = run.history.map((h) => clean(h.mean));
+  const finite = [...best, ...mean].filter((v): v is number => v !== null && v > 0);
+  const log = finite.length > 1 && Math.max(...finite) / Math.min(...finite) > 100;
+  return {
+    data: [
+      { type: 'scatter', mode: 'lines+markers', name: 'best', x: it, y: best, line: { color: '#3b6df0', width: 2 }, marker: { size: 5 } },
+      { type: 'scatter', mode: 'lines', name: 'population mean', x: it, y: mean, line: { color: '#e8871e', width: 1.5, dash: 'dot' } },
+    ],
+    layout: {
+      xaxis: { title: { text: 'generation' }, range: [0, Math.max(run.totalIterations, 1) + 0.5] },
+      yaxis: { title: { text: 'one-step MSE' }, type: log ? 'log' : 'linear' },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import type { EnvId } from '../../core/data/Dataset.ts';
+import { listEnvironments } from '../../core/envs/environments.ts';
+import { createBenchmarkProject, createBlankProject } from '../actions/projectActions.ts';
+
+/** "New project" drop-down: one entry per built-in benchmark, plus a blank project. */
+export function NewProjectMenu() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const close = () => ref.current?.removeAttribute('open');
+
+  useEffect(() => {
+    const onDoc = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) close();
+    };
+    document.addEventListener('click', onDoc);
+    return () => document.removeEventListener('click', onDoc);
+  }, []);
+
+  const pick = (env: EnvId | null) => {
+    close();
+    void (env ? createBenchmarkProject(env) : createBlankProject());
+  };
+
+  return (
+    <details className="dropdown" ref={ref} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <summary className="btn primary" data-testid="project.new">
+        New project
+      </summary>
+      <div className="dropdown-list" role="menu">
+        {listEnvironments().map((env) => (
+          <button key={env.id} type="button" role="menuitem" data-testid={`project.new.${env.id}`} onClick={() => pick(env.id)}>
+            {env.title}
+          </button>
+        ))}
+        <button type="button" role="menuitem" data-testid="project.new.blank" onClick={() => pick(null)}>
+          Blank project
+        </button>
+      </div>
+    </details>
+  );
+}

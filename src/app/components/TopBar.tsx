@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import { openProject } from '../actions/projectActions.ts';
+import { exportProject, importProjectFile } from '../actions/projectFileActions.ts';
+import { toggleTheme } from '../actions/uiActions.ts';
+import { useStudio } from '../store/useStudio.ts';
+import { NewProjectMenu } from './NewProjectMenu.tsx';
+import { ProjectName } from './ProjectName.tsx';
+
+/** Brand, project picker and name, new/import/export, and the theme toggle. */
+export function TopBar() {
+  const meta = useStudio((s) => s.meta);
+  const projects = useStudio((s) => s.projects);
+  const theme = useStudio((s) => s.theme);
+  const importRef = useRef<HTMLInputElement>(null);
+
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" />
+        G-Sim Studio
+      </div>
+      {meta && (
+        <>
+          <label className="sr-only" htmlFor="project-picker">
+            Open project
+          </label>
+          <select id="project-picker" data-testid="project.picker" value={meta.id} onChange={(e) => void openProject(e.target.value)} style={{ maxWidth: 260 }}>
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <ProjectName />
+        </>
+      )}
+      <span className="spacer" />
+      <NewProjectMenu />
+      <button className="btn" type="button" data-testid="project.import" onClick={() => importRef.current?.click()} title="Import a project from a .gsim.json file">
+        Import project
+      </button>
+      <input
+        ref={importRef}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="project.importFile"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importProjectFile(f);
+          e.target.value = '';
+        }}
+      />
+      <button className="btn" type="button" data-testid="project.export" disabled={!meta} onClick={() => void exportProject()} title="Download this project as one JSON file">
+        Export
+      </button>
+      <button
+        className="btn ghost"
+        type="button"
+        data-testid="ui.theme"
+        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+        title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+        onClick={toggleTheme}
+      >
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,9 @@
+// plotly.js-dist-min ships no types; only the calls the wrapper makes are declared.
+declare module 'plotly.js-dist-min' {
+  const Plotly: {
+    react(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
+    purge(el: HTMLElement): void;
+    Plots: { resize(el: HTMLElement): void };
+  };
+  export default Plotly;
+}

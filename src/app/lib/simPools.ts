@@ -1,0 +1,36 @@
+/**
+ * The studio's simulation workers, made lazily on first use. Two pools, so that checking the editor's
+ * working copy never reloads the workers a calibration is using:
+ * - the run pool (one worker per core, at most 4) scores candidates and computes diagnostics;
+ * - the check pool (one worker, short time limit) compiles the working copy as the user types.
+ */
+import { createBrowserPool, type BrowserSimPool } from '../../pool/createBrowserPool.ts';
+
+/** The type of a studio worker pool. */
+export type SimPool = BrowserSimPool;
+
+let runPool: SimPool | null = null;
+let checkPool: SimPool | null = null;
+
+/** Workers for calibration and diagnostics: leave one core to the page, use at least 1 and at most 4. */
+export function runPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(4, cores - 1 || 1, cores));
+}
+
+/** The calibration pool (created on first call). */
+export function getRunPool(): SimPool {
+  runPool ??= createBrowserPool({ size: Math.max(2, runPoolSize()), timeoutMs: 60_000 });
+  return runPool;
+}
+
+/** The one-worker compile-check pool; a program that loops at top level is stopped after 3 s. */
+export function getCheckPool(): SimPool {
+  checkPool ??= createBrowserPool({ size: 1, timeoutMs: 3_000 });
+  return checkPool;
+}
+
+/** Workers in the run pool, or 0 before it exists (status bar). */
+export function runPoolWorkers(): number {
+  return runPool?.size ?? 0;
+}

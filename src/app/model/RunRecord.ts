@@ -1,0 +1,112 @@
+import type { CalibrationMethod } from '../../core/calibrate/Calibrator.ts';
+import type { ParameterSpec } from '../../core/sim/types.ts';
+
+/** Lifecycle of a calibration run. `running` runs found after a reload become `interrupted`. */
+export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
+
+/** Budget and seed the user chose for a run. */
+export interface RunSettings {
+  method: CalibrationMethod;
+  generations: number;
+  popsize: number;
+  /** Monte-Carlo draws per transition in the fitness. */
+  mc: number;
+  seed: number;
+}
+
+/** One point of the fitness-per-generation chart. */
+export interface FitnessPoint {
+  iteration: number;
+  best: number;
+  mean: number;
+}
+
+/** Best parameters at one generation (the parameter traces). */
+export interface ParamTracePoint {
+  iteration: number;
+  params: Record<string, number>;
+}
+
+/** Per-variable validation error. */
+export interface VariableMetric {
+  name: string;
+  /** One-step MSE on validation transitions. */
+  mse?: number;
+  /** Rollout Wasserstein-1 distance on validation trajectories. */
+  w1?: number;
+}
+
+/** Validation metrics of a calibrated simulator. */
+export interface ValidationSummary {
+  energyScore: number;
+  /** Mean one-step MSE over variables. */
+  mse: number;
+  perVariable: VariableMetric[];
+  /** Mean rollout W1 over time and variables. */
+  rolloutW1?: number;
+  /** Transitions scored one-step and trajectories rolled out (subsets keep the studio fast). */
+  transitions: number;
+  trajectories: number;
+}
+
+/** The benchmark test W1 (only where a ground truth exists). */
+export interface BenchmarkSummary {
+  w1: number;
+  /** Standard error of the mean over start states. */
+  w1StdError?: number;
+  perVariable: { name: string; w1: number }[];
+  /** Number of start states the estimate used (shown next to the figure). */
+  startStates: number;
+  /** Samples per start state from each simulator. */
+  samples?: number;
+}
+
+/** Quantile band over time for one variable of one observed trajectory (fan chart). */
+export interface FanBand {
+  variable: string;
+  trajectoryId: string;
+  /** Time index of each point. */
+  t: number[];
+  p5: number[];
+  p50: number[];
+  p95: number[];
+  observed: number[];
+}
+
+/** Everything computed after calibration, in workers. */
+export interface RunDiagnostics {
+  status: 'pending' | 'done' | 'failed';
+  error?: string;
+  validation?: ValidationSummary;
+  benchmark?: BenchmarkSummary;
+  fans?: FanBand[];
+  /** Rollouts per start state used for the fan charts. */
+  rollouts?: number;
+  seconds?: number;
+}
+
+/** One calibration in a project's run history. */
+export interface RunRecord {
+  id: string;
+  projectId: string;
+  createdAt: number;
+  finishedAt?: number;
+  settings: RunSettings;
+  /** Hash of the simulator source the run calibrated (a {@link CodeVersion}). */
+  codeHash: string;
+  /** Parameter specs (prior bounds) at the time of the run. */
+  parameters: ParameterSpec[];
+  status: RunStatus;
+  iteration: number;
+  totalIterations: number;
+  history: FitnessPoint[];
+  traces: ParamTracePoint[];
+  params?: Record<string, number>;
+  bestFitness?: number;
+  simulations: number;
+  failures: number;
+  firstError?: string;
+  error?: string;
+  seconds?: number;
+  diagnostics?: RunDiagnostics;
+}

@@ -1,0 +1,80 @@
+import { cancelCalibration, startCalibration, updateRunSettings } from '../actions/calibrationActions.ts';
+import type { RunSettings } from '../model/RunRecord.ts';
+import { selectCalibrationBlocker } from '../store/selectors.ts';
+import { useStudio } from '../store/useStudio.ts';
+
+/** A bounded integer input that writes to the run settings. */
+function IntField({ label, name, min, max, hint }: { label: string; name: keyof Omit<RunSettings, 'method'>; min: number; max: number; hint?: string }) {
+  const value = useStudio((s) => s.settings[name]);
+  const running = useStudio((s) => s.activeRunId !== null);
+  return (
+    <label className="field" title={hint}>
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        disabled={running}
+        data-testid={`calibrate.${name}`}
+        onChange={(e) => {
+          const v = Math.round(Number(e.target.value));
+          if (Number.isFinite(v)) updateRunSettings({ [name]: Math.min(max, Math.max(min, v)) });
+        }}
+        style={{ width: 96 }}
+      />
+    </label>
+  );
+}
+
+/** Method, budget and seed, with Start and Cancel. */
+export function CalibrationSettings() {
+  const method = useStudio((s) => s.settings.method);
+  const running = useStudio((s) => s.activeRunId !== null);
+  const blocker = useStudio(selectCalibrationBlocker);
+  const settings = useStudio((s) => s.settings);
+  const candidates = settings.method === 'ga' ? settings.popsize * (2 * settings.generations + 1) : settings.popsize * settings.generations;
+  return (
+    <div className="card" data-testid="calibrate.settings">
+      <form
+        className="row"
+        style={{ alignItems: 'flex-end', gap: 'var(--space-4)' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!running) void startCalibration();
+        }}
+      >
+        <label className="field">
+          Method
+          <select value={method} disabled={running} data-testid="calibrate.method" onChange={(e) => updateRunSettings({ method: e.target.value as RunSettings['method'] })}>
+            <option value="ga">Genetic algorithm</option>
+            <option value="cmaes">CMA-ES</option>
+            <option value="npe" disabled>
+              NPE (coming later)
+            </option>
+          </select>
+        </label>
+        <IntField label="Generations" name="generations" min={1} max={500} />
+        <IntField label={method === 'cmaes' ? 'Population (λ)' : 'Population'} name="popsize" min={4} max={1000} />
+        <IntField label="MC draws" name="mc" min={1} max={100} hint="Monte-Carlo draws per transition in the fitness" />
+        <IntField label="Seed" name="seed" min={0} max={2 ** 31 - 1} />
+        <div className="row" style={{ marginLeft: 'auto' }}>
+          {/* Distinct keys: reusing one <button> would turn Cancel into a submit button mid-click and start a new run. */}
+          {running ? (
+            <button key="cancel" className="btn danger" type="button" onClick={cancelCalibration} data-testid="calibrate.cancel">
+              Cancel
+            </button>
+          ) : (
+            <button key="start" className="btn primary" type="submit" disabled={blocker !== null} title={blocker ?? 'Start calibration'} data-testid="calibrate.start">
+              Start calibration
+            </button>
+          )}
+        </div>
+      </form>
+      <p className="text-small muted" style={{ marginTop: 'var(--space-2)' }}>
+        {blocker && !running ? blocker : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}
+      </p>
+    </div>
+  );
+}

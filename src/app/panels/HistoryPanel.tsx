@@ -1,0 +1,132 @@
+import { selectRun } from '../actions/calibrationActions.ts';
+import { restoreVersion } from '../actions/codeActions.ts';
+import { setPanel } from '../actions/uiActions.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { formatNumber, formatSeconds, formatTime } from '../lib/format.ts';
+import type { RunRecord } from '../model/RunRecord.ts';
+import { selectViewedRun } from '../store/selectors.ts';
+import { useStudio } from '../store/useStudio.ts';
+
+const METHOD = { ga: 'GA', cmaes: 'CMA-ES', npe: 'NPE' } as const;
+const BADGE: Record<RunRecord['status'], string> = { running: 'run', done: 'ok', cancelled: '', failed: 'err', interrupted: '' };
+
+function paramsSummary(r: RunRecord): string {
+  if (!r.params) return '–';
+  return Object.entries(r.params)
+    .map(([k, v]) => `${k}=${formatNumber(v)}`)
+    .join(', ');
+}
+
+/** Every calibration of the project with code hash, method, parameters, metrics and time. */
+export function HistoryPanel() {
+  const runs = useStudio((s) => s.runs);
+  const viewed = useStudio(selectViewedRun);
+  const versions = useStudio((s) => s.versions);
+  const open = (id: string, panel: 'calibrate' | 'diagnostics') => {
+    selectRun(id);
+    setPanel(panel);
+  };
+  return (
+    <section className="panel" data-testid="panel.history">
+      <div className="panel-head">
+        <div>
+          <h2>Run history</h2>
+          <p>Every calibration of this project, newest first. Select a run to see its plots; restore the code it ran to continue from it.</p>
+        </div>
+      </div>
+      {runs.length === 0 ? (
+        <EmptyState
+          title="No runs yet"
+          testId="history.empty"
+          actions={
+            <button className="btn primary" type="button" onClick={() => setPanel('calibrate')}>
+              Calibrate
+            </button>
+          }
+        >
+          Each calibration is recorded here with the code it ran, its settings and its metrics.
+        </EmptyState>
+      ) : (
+        <div className="card" style={{ overflowX: 'auto' }}>
+          <table className="data" data-testid="history.table">
+            <thead>
+              <tr>
+                <th>started</th>
+                <th>method</th>
+                <th>status</th>
+                <th>code</th>
+                <th>budget</th>
+                <th>parameters</th>
+                <th className="num">best MSE</th>
+                <th className="num">rollout W1 (val)</th>
+                <th className="num">W1 (test)</th>
+                <th className="num">time</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr
+                  key={r.id}
+                  className={`clickable${viewed?.id === r.id ? ' selected' : ''}`}
+                  data-testid="history.row"
+                  data-status={r.status}
+                  tabIndex={0}
+                  aria-selected={viewed?.id === r.id}
+                  onClick={() => selectRun(r.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') open(r.id, r.diagnostics ? 'diagnostics' : 'calibrate');
+                    if (e.key === ' ') {
+                      e.preventDefault();
+                      selectRun(r.id);
+                    }
+                  }}
+                >
+                  <td>{formatTime(r.createdAt)}</td>
+                  <td>{METHOD[r.settings.method]}</td>
+                  <td>
+                    <span className={`badge ${BADGE[r.status]}`}>{r.status}</span>
+                  </td>
+                  <td className="mono" title={r.codeHash}>
+                    {r.codeHash.slice(0, 7)}
+                  </td>
+                  <td className="text-small">
+                    {r.settings.generations}×{r.settings.popsize}, mc {r.settings.mc}, seed {r.settings.seed}
+                  </td>
+                  <td className="text-small mono">{paramsSummary(r)}</td>
+                  <td className="num">{formatNumber(r.bestFitness)}</td>
+                  <td className="num">{formatNumber(r.diagnostics?.validation?.rolloutW1)}</td>
+                  <td className="num">{formatNumber(r.diagnostics?.benchmark?.w1)}</td>
+                  <td className="num">{formatSeconds(r.seconds)}</td>
+                  <td>
+                    <div className="row" style={{ flexWrap: 'nowrap' }}>
+                      <button className="btn text-small" type="button" onClick={(e) => (e.stopPropagation(), open(r.id, 'calibrate'))}>
+                        Calibration
+                      </button>
+                      <button className="btn text-small" type="button" disabled={!r.params} onClick={(e) => (e.stopPropagation(), open(r.id, 'diagnostics'))}>
+                        Diagnostics
+                      </button>
+                      <button
+                        className="btn text-small ghost"
+                        type="button"
+                        title="Load the code this run calibrated into the editor"
+                        disabled={!versions.some((v) => v.hash === r.codeHash)}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          restoreVersion(r.codeHash);
+                          setPanel('code');
+                        }}
+                      >
+                        Restore code
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import { dismissImportProblem, editImportText } from '../actions/dataActions.ts';
+import type { ImportProblem } from '../store/dataSlice.ts';
+
+/** Offset of the start of a 1-based line, and of its end. */
+function lineRange(text: string, line: number): [number, number] {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return [text.length, text.length];
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return [start, end < 0 ? text.length : end];
+}
+
+/**
+ * A failed import: the message with its row and column, and the file's text, editable in place with
+ * the offending row selected, so the user can fix it and try again without losing anything.
+ */
+export function ImportProblemView({ problem, onRetry }: { problem: ImportProblem; onRetry(text: string): void }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  const where = [problem.row !== undefined ? `row ${problem.row}` : null, problem.column !== undefined ? `column “${problem.column}”` : null].filter(Boolean).join(', ');
+
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // The card sits below the drop zone, often below the fold: bring the message into view.
+    box.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    const el = area.current;
+    if (!el || problem.row === undefined) return;
+    // CSV rows are physical lines here (header = row 1), so the row's line can be selected directly.
+    const [a, b] = lineRange(el.value, problem.row);
+    el.setSelectionRange(a, b);
+    // 18 px lines below 8 px of padding: put the row before the bad one at the top.
+    el.scrollTop = problem.row <= 2 ? 0 : 8 + (problem.row - 2) * 18;
+    // Only when the problem changes: the user's own edits keep their caret.
+  }, [problem.message]);
+
+  return (
+    <div ref={box} className="alert stack" role="alert" style={{ marginTop: 'var(--space-3)' }} data-testid="data.importError">
+      <div>
+        <strong>Could not import {problem.fileName}</strong>
+        {where && (
+          <span className="badge err" style={{ marginLeft: 8 }} data-testid="data.importError.where">
+            {where}
+          </span>
+        )}
+      </div>
+      <p data-testid="data.importError.message">{problem.message}</p>
+      {problem.row !== undefined && <RowExcerpt text={problem.text} row={problem.row} />}
+      <p className="text-small muted">Nothing was changed. Fix the text below and import it again, or choose another file.</p>
+      <textarea
+        ref={area}
+        aria-label={`Contents of ${problem.fileName}`}
+        className="mono"
+        data-testid="data.importError.text"
+        value={problem.text}
+        onChange={(e) => editImportText(e.target.value)}
+        rows={8}
+        wrap="off"
+        style={{ width: '100%', fontSize: 12, lineHeight: '18px' }}
+      />
+      <div className="row">
+        <button className="btn primary text-small" type="button" onClick={() => onRetry(problem.text)} data-testid="data.importError.retry">
+          Import again
+        </button>
+        <button className="btn text-small" type="button" onClick={dismissImportProblem}>
+          Discard
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The offending row with one row of context either side, the bad one highlighted. */
+function RowExcerpt({ text, row }: { text: string; row: number }) {
+  const lines = text.split(/\r?\n/);
+  const from = Math.max(1, row - 1);
+  const to = Math.min(lines.length, row + 1);
+  const shown = [];
+  for (let r = from; r <= to; r++) shown.push(r);
+  return (
+    <pre className="excerpt" data-testid="data.importError.excerpt" aria-label={`Row ${row} of the file, with its neighbours`}>
+      {shown.map((r) => (
+        <div key={r} className={r === row ? 'bad' : undefined}>
+          <span className="ln">{r}</span>
+          {lines[r - 1] ?? ''}
+        </div>
+      ))}
+    </pre>
+  );
+}

@@ -1,0 +1,56 @@
+import { importTrajectories, importTrajectoryFile } from '../actions/dataActions.ts';
+import { setPanel } from '../actions/uiActions.ts';
+import { FileDrop } from '../components/FileDrop.tsx';
+import { selectSplitCounts } from '../store/selectors.ts';
+import { useStudio } from '../store/useStudio.ts';
+import { ImportProblemView } from './ImportProblemView.tsx';
+
+/** The project's trajectories: what is loaded, and importing CSV or JSON. */
+export function TrajectoryImportCard() {
+  const dataset = useStudio((s) => s.dataset);
+  const origin = useStudio((s) => s.datasetOrigin);
+  const loading = useStudio((s) => s.datasetLoading);
+  const problem = useStudio((s) => s.importProblem);
+  const counts = useStudio((s) => selectSplitCounts(s.dataset));
+  const length = dataset?.splits.train[0]?.states.length ?? 0;
+
+  return (
+    <div className="card" data-testid="data.import">
+      <div className="card-head">
+        <h3>Trajectories</h3>
+        {dataset && (
+          <button className="btn text-small" type="button" onClick={() => setPanel('data')}>
+            View plots →
+          </button>
+        )}
+      </div>
+      {loading ? (
+        <p className="row muted">
+          <span className="spinner" /> Generating the benchmark data from its ground truth…
+        </p>
+      ) : dataset ? (
+        <div className="stack" style={{ marginBottom: 'var(--space-3)' }} data-testid="data.summary">
+          <div className="row">
+            <strong>{dataset.name}</strong>
+            {origin?.kind === 'generated' && <span className="badge">generated · seed {origin.seed}</span>}
+            {origin?.kind === 'imported' && <span className="badge">imported · {origin.fileName}</span>}
+          </div>
+          <div className="row">
+            <span className="badge train">train {counts.train}</span>
+            <span className="badge val">val {counts.val}</span>
+            <span className="badge test">test {counts.test}</span>
+            <span className="muted text-small">{length} states each (first train trajectory)</span>
+          </div>
+        </div>
+      ) : (
+        <p className="muted text-small" style={{ marginBottom: 'var(--space-3)' }}>
+          No trajectories yet. Import a CSV (one row per step: <code>trajectory, t, variables…, action, split</code>) or a dataset JSON.
+        </p>
+      )}
+      <FileDrop accept=".csv,.tsv,.txt,.json,text/csv,application/json" onFile={(f) => void importTrajectoryFile(f)} buttonLabel="Choose a file…" testId="data.drop">
+        <span>{dataset ? 'Replace the data: drop' : 'Drop'} a CSV or JSON file here</span>
+      </FileDrop>
+      {problem && <ImportProblemView problem={problem} onRetry={(text) => importTrajectories(problem.fileName, text)} />}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Dataset, SplitName } from '../../core/data/Dataset.ts';
+import type { DatasetOrigin } from '../model/Project.ts';
+
+/** An import that failed: what went wrong and where, with the user's text kept intact. */
+export interface ImportProblem {
+  fileName: string;
+  message: string;
+  row?: number;
+  column?: number | string;
+  path?: string;
+  /** The text the user supplied, untouched, so nothing they wrote is lost. */
+  text: string;
+}
+
+/** The trajectory shown in the Data panel. */
+export interface TrajectoryRef {
+  split: SplitName;
+  index: number;
+}
+
+/** Observed trajectories and import state. */
+export interface DataSlice {
+  dataset: Dataset | null;
+  datasetOrigin: DatasetOrigin | null;
+  /** True while a benchmark dataset is being generated (after creating or reopening a project). */
+  datasetLoading: boolean;
+  importProblem: ImportProblem | null;
+  selected: TrajectoryRef | null;
+}
+
+/** Initial data slice. */
+export function createDataSlice(): DataSlice {
+  return { dataset: null, datasetOrigin: null, datasetLoading: false, importProblem: null, selected: null };
+}

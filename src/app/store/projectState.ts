@@ -1,0 +1,36 @@
+import type { Dataset } from '../../core/data/Dataset.ts';
+import type { CodeVersion, Project } from '../model/Project.ts';
+import type { RunRecord } from '../model/RunRecord.ts';
+import { interruptStaleRuns } from '../model/runTransitions.ts';
+import type { StudioState } from './studioStore.ts';
+
+/** The first train trajectory, or nothing. */
+export function firstTrajectory(dataset: Dataset | null): StudioState['selected'] {
+  return dataset && dataset.splits.train.length > 0 ? { split: 'train', index: 0 } : null;
+}
+
+/**
+ * The store fields for an opened project (pure). Everything project-specific is replaced, so no
+ * state of the previous project (markers, import problem, selection) leaks into the next one.
+ * Runs left `running` by a closed tab become `interrupted`.
+ */
+export function projectState(project: Project, versions: CodeVersion[], runs: RunRecord[]): Partial<StudioState> {
+  const { id, name, env, createdAt, updatedAt } = project;
+  return {
+    meta: { id, name, env, createdAt, updatedAt },
+    knowledge: project.knowledge,
+    variables: project.variables,
+    dataset: project.dataset,
+    datasetOrigin: project.datasetOrigin,
+    datasetLoading: false,
+    importProblem: null,
+    selected: firstTrajectory(project.dataset),
+    source: project.source,
+    versions,
+    markers: [],
+    compile: { status: 'idle' },
+    runs: interruptStaleRuns(runs),
+    activeRunId: null,
+    selectedRunId: null,
+  };
+}

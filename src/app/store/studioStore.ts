@@ -1,0 +1,32 @@
+import { createStore } from 'zustand/vanilla';
+import { createCodeSlice, type CodeSlice } from './codeSlice.ts';
+import { createDataSlice, type DataSlice } from './dataSlice.ts';
+import { createProjectSlice, type ProjectSlice } from './projectSlice.ts';
+import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
+import { createUiSlice, type Theme, type UiSlice } from './uiSlice.ts';
+
+/** The whole studio state: one vanilla store made of five slices (style P4). */
+export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice;
+
+/** A fresh state, e.g. for tests. */
+export function createInitialState(theme?: Theme): StudioState {
+  return { ...createProjectSlice(), ...createCodeSlice(), ...createDataSlice(), ...createRunsSlice(), ...createUiSlice(theme) };
+}
+
+/** Creates a studio store. The app uses the {@link studioStore} singleton; tests may make their own. */
+export function createStudioStore(theme?: Theme) {
+  return createStore<StudioState>()(() => createInitialState(theme));
+}
+
+export type StudioStore = ReturnType<typeof createStudioStore>;
+
+function initialTheme(): Theme {
+  const t = typeof document !== 'undefined' ? document.documentElement.dataset.theme : undefined;
+  return t === 'dark' ? 'dark' : 'light';
+}
+
+/**
+ * The app's store. Actions (src/app/actions) are plain module functions that call
+ * `studioStore.setState`, so worker callbacks and non-React code can use them without hooks.
+ */
+export const studioStore: StudioStore = createStudioStore(initialTheme());

@@ -1,0 +1,25 @@
+/** The studio's panels, in the order of the user's path. */
+export type PanelId = 'knowledge' | 'data' | 'code' | 'calibrate' | 'diagnostics' | 'history';
+
+export type Theme = 'light' | 'dark';
+
+/** A short message in the status area. */
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** Shell state. */
+export interface UiSlice {
+  panel: PanelId;
+  theme: Theme;
+  /** False until IndexedDB has been read, so the shell does not flash an empty state. */
+  hydrated: boolean;
+  notices: Notice[];
+}
+
+/** Initial UI slice. */
+export function createUiSlice(theme: Theme = 'light'): UiSlice {
+  return { panel: 'knowledge', theme, hydrated: false, notices: [] };
+}

@@ -1,0 +1,11 @@
+import type { Dataset, EnvId } from '../../core/data/Dataset.ts';
+
+/** Ask the dataset worker for a benchmark dataset. */
+export interface DatasetRequest {
+  id: number;
+  env: EnvId;
+  seed: number;
+}
+
+/** The dataset worker's answer. */
+export type DatasetReply = { id: number; ok: true; dataset: Dataset } | { id: number; ok: false; message: string };
