@@ -39,11 +39,11 @@ export function reflectionPrompt(input: ReflectionPromptInput): string {
         rules.map((r) => `- ${r.rule}: ${r.description} (\`${r.check}\`)`).join('\n'),
     );
   }
-  parts.push(
-    top.length > 0
-      ? `Here are the top code completions so far that you have generated, sorted for the lowest validation score last:\n\n${top.map(completionEntry).join('\n\n')}`
-      : 'None of the code completions so far produced a working simulator.',
-  );
+  if (top.length > 0) {
+    parts.push(`Here are the top code completions so far that you have generated, sorted for the lowest validation score last:\n\n${top.map(completionEntry).join('\n\n')}`);
+  } else if (input.topK > 0) {
+    parts.push('None of the code completions so far produced a working simulator.');
+  }
   const problem = latestProblem(records);
   if (problem) parts.push(problem);
   parts.push(
