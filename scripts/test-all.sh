@@ -3,7 +3,7 @@
 # Chromium. Prints one closing line "N passed, N failed" summed over all suites (CI reads it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+rm -rf .reports && mkdir -p .reports
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian chromium for browser tests…"
@@ -17,12 +17,12 @@ echo "== typecheck"
 npm run -s typecheck || status=1
 
 echo "== vitest"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json || status=1
 
 echo "== playwright (builds the studio with the test hook, then serves it)"
 if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || status=1
 fi
 
-node scripts/summarize-tests.mjs test-results/vitest.json test-results/playwright.json || status=1
+node scripts/summarize-tests.mjs .reports/vitest.json .reports/playwright.json || status=1
 exit $status
