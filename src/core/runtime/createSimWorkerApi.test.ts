@@ -5,6 +5,8 @@ import { transitionsOf } from '../data/transitions.ts';
 import { getEnvironment } from '../envs/environments.ts';
 import { benchmarkStateIndices } from '../eval/benchmarkW1.ts';
 import { benchmarkW1States } from '../eval/benchmarkW1States.ts';
+import { defaultDomainRules } from '../llm/defaultDomainRules.ts';
+import { ruleViolationRates } from '../llm/ruleViolationRates.ts';
 import { compileSimulator } from '../sim/compileSimulator.ts';
 import { createSimWorkerApi } from './createSimWorkerApi.ts';
 
@@ -72,5 +74,18 @@ describe('createSimWorkerApi', () => {
     expect(band.bands[0]).toBe(band.observed[0]);
     const v = api.validation({ params: covid.trueParams, split: 'val', samples: 5, rollouts: 3, seed: 1 });
     expect(v.ok && v.value.transitionsTotal).toBe(2 * 15);
+  });
+
+  it('ruleViolations(request) equals ruleViolationRates on the loaded program; a throwing program is a runtime error', () => {
+    const api = createSimWorkerApi();
+    api.load(covid.groundTruthSource, data);
+    const rules = [...defaultDomainRules('covid'), { id: 'broken', description: 'does not parse', check: 'S >' }];
+    const r = api.ruleViolations({ params: covid.trueParams, rules, rollouts: 3, seed: 4 });
+    const direct = ruleViolationRates({ sim: compileSimulator(covid.groundTruthSource), params: covid.trueParams, dataset: data, rules, rollouts: 3, seed: 4 });
+    expect(r).toEqual({ ok: true, value: direct });
+    expect(r.ok && r.value.map((v) => v.rate)).toEqual([0, 0, NaN]);
+    api.load('const parameters = { a: { min: 0, max: 1 } };\nfunction step() { throw new Error("nope"); }', data);
+    const bad = api.ruleViolations({ params: { a: 0.5 }, rules, seed: 1 });
+    expect(!bad.ok && bad.error.code).toBe('runtime');
   });
 });

@@ -6,6 +6,8 @@ import { benchmarkW1States, type BenchmarkW1Part } from '../eval/benchmarkW1Stat
 import { DEFAULT_QUANTILES, quantileBands } from '../eval/quantileBands.ts';
 import { rolloutEnsemble } from '../eval/rolloutEnsemble.ts';
 import { validationMetrics, type ValidationMetrics, type ValidationMetricsOptions } from '../eval/validationMetrics.ts';
+import type { RuleViolation } from '../llm/DomainRule.ts';
+import { ruleViolationRates, type RuleViolationOptions } from '../llm/ruleViolationRates.ts';
 import { createRng } from '../rng/createRng.ts';
 import { deriveSeed } from '../rng/deriveSeed.ts';
 import { compileSimulator } from '../sim/compileSimulator.ts';
@@ -41,6 +43,12 @@ export interface SimWorkerApi {
   validation(request: ValidationRequest): Outcome<ValidationMetrics>;
   /** Rollout ensembles replaying some trajectories of a split, as fan-chart quantile bands. */
   rollouts(request: RolloutsRequest): Outcome<RolloutBands[]>;
+  /**
+   * Domain-rule violation rates ({@link ruleViolationRates}) of the loaded program on rollouts of a
+   * split of the loaded data, so the G-Sim loop's rule checks run off the main thread. Rates may be NaN
+   * (a rule that does not compile); NaN survives structured cloning.
+   */
+  ruleViolations(request: RuleViolationsRequest): Outcome<RuleViolation[]>;
   /** Liveness probe used by pools and tests. */
   ping(): 'pong';
 }
@@ -58,6 +66,9 @@ export interface BenchmarkPartRequest {
 
 /** {@link validationMetrics} options without the program and data the worker holds. */
 export type ValidationRequest = Omit<ValidationMetricsOptions, 'sim' | 'dataset'>;
+
+/** {@link ruleViolationRates} options without the program and data the worker holds. */
+export type RuleViolationsRequest = Omit<RuleViolationOptions, 'sim' | 'dataset'>;
 
 /** What {@link SimWorkerApi.rollouts} needs. */
 export interface RolloutsRequest {
@@ -173,6 +184,11 @@ export function createSimWorkerApi(): SimWorkerApi {
           return out;
         });
       });
+    },
+
+    ruleViolations(req) {
+      const l = current('ruleViolations');
+      return attempt(() => ruleViolationRates({ ...req, sim: l.sim, dataset: l.dataset }));
     },
 
     ping: () => 'pong',
