@@ -10,6 +10,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   data: { summary: 'generate a benchmark dataset from a ground truth', load: async () => (await import('./commands/data.ts')).dataCommand },
   evaluate: { summary: 'score a simulator on a dataset (validation metrics, benchmark W1)', load: async () => (await import('./commands/evaluate.ts')).evaluateCommand },
   calibrate: { summary: 'fit a simulator\'s parameters (GA or CMA-ES) on a dataset', load: async () => (await import('./commands/calibrate.ts')).calibrateCommand },
+  whatif: { summary: 'what-if scenarios (interventions) on a simulator vs the ground truth', load: async () => (await import('./commands/whatif.ts')).whatifCommand },
+  policy: { summary: 'grid search over two intervention knobs with a cost expression', load: async () => (await import('./commands/policy.ts')).policyCommand },
   loop: { summary: 'run the G-Sim loop: an LLM proposes simulators, calibrated and diagnosed on the pool', load: async () => (await import('./commands/loop.ts')).loopCommand },
 };
 

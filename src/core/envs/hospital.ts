@@ -7,7 +7,9 @@ export const HOSPITAL_STANDARD_CAPACITY = 20;
 
 /**
  * Ground truth: the paper's three-disease hospital (paper notes §2.3, decisions B1, B7). Capacities are
- * constants, not parameters. Deviations from the listing, both decided in B7: the seeded `rng` is used
+ * fixed parameters (`fixed: true`): never calibrated, so the calibrated parameter list is the paper's,
+ * but the extra-beds intervention can raise them. `turned_away` counts today's refused arrivals (the
+ * overflow of the policy experiment); it is not an observed variable. Deviations from the listing, both decided in B7: the seeded `rng` is used
  * (the listing made a fresh unseeded generator inside step), and a patient whose preferred ward is full
  * falls back to the other ward ("if both wards are full, the patient is turned away").
  * Arrival counts are drawn for all diseases first, then patients are allocated in disease order 0, 1, 2;
@@ -27,16 +29,19 @@ const parameters = {
   day_factor_0: { min: 0, max: 0.01, init: 0.002, description: 'mortality increase per day in hospital, disease 0' },
   day_factor_1: { min: 0, max: 0.01, init: 0.001, description: 'mortality increase per day in hospital, disease 1' },
   day_factor_2: { min: 0, max: 0.01, init: 0.0015, description: 'mortality increase per day in hospital, disease 2' },
+  // Fixed settings: never calibrated; interventions (extra beds) override them.
+  icu_capacity:      { min: 0, max: 10000, init: 5, fixed: true, description: 'ICU beds' },
+  standard_capacity: { min: 0, max: 10000, init: 20, fixed: true, description: 'standard beds' },
 };
-
-const ICU_CAPACITY = 5;
-const STANDARD_CAPACITY = 20;
 // Diseases 0 and 1 try the ICU first, disease 2 the standard ward; each falls back to the other ward.
 const WARD_ORDER = [['ICU', 'Standard'], ['ICU', 'Standard'], ['Standard', 'ICU']];
 
 function step(state, action, params, rng) {
   let icu = state.icu_occupancy;
   let standard = state.standard_occupancy;
+  const ICU_CAPACITY = params.icu_capacity;
+  const STANDARD_CAPACITY = params.standard_capacity;
+  let turned_away = 0;
   const freeBed = (bedType) => {
     if (bedType === 'ICU') icu -= 1;
     else standard -= 1;
@@ -74,10 +79,12 @@ function step(state, action, params, rng) {
       }
       // New patients skip the mortality check on their arrival day.
       if (bedType !== null) patients.push({ disease_id: d, bed_type: bedType, los_remaining: los, is_alive: true, day_in_hospital: 1 });
+      else turned_away += 1;
     }
   }
 
-  return { day: state.day + 1, icu_occupancy: icu, standard_occupancy: standard, patients };
+  // turned_away (patients refused today) is not observed (decision B2); the intervention costs use it.
+  return { day: state.day + 1, icu_occupancy: icu, standard_occupancy: standard, patients, turned_away };
 }
 
 function initialState(rng) {

@@ -21,11 +21,17 @@ export const SUPPLY_CHAIN_MAX_RANDOM_ORDER = 10;
  * after the pipeline update of step t, so with lead time 2 it is decremented in step t+1 (to 1) and in
  * step t+2 (to 0), when it lands in inventory: it is in `states[t+1].pipeline` and `states[t+2].pipeline`
  * and part of `states[t+3].inventory` (before that step's demand is served).
+ *
+ * `warehouse_capacity` is a fixed parameter (never calibrated; unlimited by default, so the data and the
+ * calibrated parameters are the paper's) that the capacity × lead-time experiment overrides; `refused`
+ * counts the delivered units that did not fit that day. Neither is an observed variable.
  */
 const GROUND_TRUTH = `// Single-stage "beer game" retailer (ground truth, G-Sim App. C.2)
 const parameters = {
   demand_rate: { min: 0, max: 20, init: 5, description: 'mean daily customer demand (Poisson)' },
   lead_time:   { min: 1, max: 6, init: 2, description: 'delivery lead time in days, used as Math.trunc(lead_time)' },
+  // Fixed setting, never calibrated: unlimited unless an intervention sets a warehouse size.
+  warehouse_capacity: { min: 0, max: 1e9, init: 1e9, fixed: true, description: 'units the warehouse holds; deliveries beyond it are refused' },
 };
 
 function step(state, action, params, rng) {
@@ -34,10 +40,13 @@ function step(state, action, params, rng) {
 
   // Shipments in transit move one day closer; those that reach 0 are received.
   let inventory = state.inventory;
+  let received = 0;
   const pipeline = [];
   for (const [quantity, remaining] of state.pipeline) {
-    if (remaining - 1 <= 0) inventory += quantity;
-    else pipeline.push([quantity, remaining - 1]);
+    if (remaining - 1 <= 0) {
+      inventory += quantity;
+      received += quantity;
+    } else pipeline.push([quantity, remaining - 1]);
   }
 
   // The old backlog is served before today's demand; unmet demand is backordered.
@@ -45,6 +54,10 @@ function step(state, action, params, rng) {
   const fromBacklog = Math.min(inventory, backlog);
   inventory -= fromBacklog;
   backlog -= fromBacklog;
+  // What is left must fit in the warehouse: the excess of today's deliveries is refused (old stock is
+  // kept) and counted for the capacity experiment. With the default, unlimited capacity this is a no-op.
+  const refused = Math.min(received, Math.max(0, inventory - params.warehouse_capacity));
+  inventory -= refused;
   const filled = Math.min(inventory, demand);
   inventory -= filled;
   backlog += demand - filled;
@@ -55,7 +68,7 @@ function step(state, action, params, rng) {
 
   let pipeline_total = 0;
   for (const [quantity] of pipeline) pipeline_total += quantity;
-  return { inventory, backlog, pipeline, pipeline_total, t: state.t + 1 };
+  return { inventory, backlog, pipeline, pipeline_total, t: state.t + 1, refused };
 }
 
 function initialState(rng) {

@@ -59,7 +59,10 @@ export function compileSimulator(source: string): CompiledSimulator {
   if (typeof source !== 'string') throw new SimulatorError('definition', 'simulator source must be a string');
   checkSyntax(source);
   const raw = evaluateProgram(source);
-  const parameters = readParameters(raw.parameters);
+  const declared = readParameters(raw.parameters);
+  const parameters = declared.filter((p) => !p.fixed);
+  const fixedParameters = declared.filter((p) => p.fixed);
+  const withFixed = fixedDefaults(fixedParameters);
   if (typeof raw.step !== 'function') {
     throw new SimulatorError('definition', 'the program must define `function step(state, action, params, rng)` returning the next state');
   }
@@ -69,6 +72,7 @@ export function compileSimulator(source: string): CompiledSimulator {
   return {
     source,
     parameters,
+    fixedParameters,
     initialState: initFn
       ? (rng) => {
           const s = callProgram(() => initFn(rng), source, 'initialState');
@@ -79,9 +83,31 @@ export function compileSimulator(source: string): CompiledSimulator {
         }
       : undefined,
     step(state: State, action: Action, params: ParamValues, rng: Rng, required: readonly string[]): State {
-      const next = callProgram(() => stepFn(state, action, params, rng), source, 'step');
+      const full = withFixed(params);
+      const next = callProgram(() => stepFn(state, action, full, rng), source, 'step');
       return validateState(next, required);
     },
+  };
+}
+
+/**
+ * Completes `params` with the fixed parameters' init values the caller did not pass. The last answer is
+ * cached by identity for frozen params (rollouts pass the same frozen object for many steps); an
+ * unfrozen object may be edited in place between calls, so it is merged afresh each time.
+ */
+function fixedDefaults(fixed: readonly ParameterSpec[]): (params: ParamValues) => ParamValues {
+  if (fixed.length === 0) return (params) => params;
+  let lastIn: ParamValues | undefined;
+  let lastOut: ParamValues | undefined;
+  return (params) => {
+    if (params === lastIn && lastOut && Object.isFrozen(params)) return lastOut;
+    let out: Record<string, number> | undefined;
+    for (const p of fixed) {
+      if (params[p.name] === undefined) (out ??= { ...params })[p.name] = p.init!;
+    }
+    lastIn = params;
+    lastOut = out ? Object.freeze(out) : params;
+    return lastOut;
   };
 }
 
@@ -180,7 +206,15 @@ function readParameters(raw: unknown): ParameterSpec[] {
       init = v.init;
     }
     const description = typeof v.description === 'string' ? v.description : undefined;
-    specs.push({ name, min, max, init, description });
+    if (v.fixed !== undefined && typeof v.fixed !== 'boolean') {
+      throw new SimulatorError('definition', `parameters.${name}.fixed must be true or false, got ${describe(v.fixed)}`);
+    }
+    if (v.fixed === true) {
+      if (init === undefined) throw new SimulatorError('definition', `parameters.${name} is fixed, so it needs an init value (the value step receives)`);
+      specs.push({ name, min, max, init, description, fixed: true });
+    } else {
+      specs.push({ name, min, max, init, description });
+    }
   }
   return specs;
 }

@@ -18,6 +18,12 @@ export interface ParameterSpec {
   /** The program's own guess (the LLM's hard-coded value); the box midpoint when absent. */
   init?: number;
   description?: string;
+  /**
+   * A fixed setting (e.g. a ward capacity): not calibrated, so it is left out of
+   * {@link CompiledSimulator.parameters}, and `step` receives `init` unless the caller passes a value
+   * (interventions do, e.g. extra beds). Requires `init`.
+   */
+  fixed?: boolean;
 }
 
 /** Parameter values by name, as `step` receives them. */
@@ -34,6 +40,12 @@ export interface CompiledSimulator {
   /** Source text the simulator was compiled from (kept for hashing and error positions). */
   readonly source: string;
   readonly parameters: readonly ParameterSpec[];
+  /**
+   * Parameters declared with `fixed: true`, in declaration order: not calibrated; `step` fills in their
+   * `init` when `params` lacks them, so calibrators and metrics never see them, while interventions can
+   * override them by passing a value. Empty for most programs.
+   */
+  readonly fixedParameters: readonly ParameterSpec[];
   /** Optional `initialState(rng)` the program defines, for rollouts from scratch. */
   readonly initialState?: (rng: Rng) => State;
   /**
