@@ -15,6 +15,8 @@ const DataPanel = lazy(() => import('./panels/DataPanel.tsx').then((m) => ({ def
 const CodePanel = lazy(() => import('./panels/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
 const CalibratePanel = lazy(() => import('./panels/CalibratePanel.tsx').then((m) => ({ default: m.CalibratePanel })));
 const DiagnosticsPanel = lazy(() => import('./panels/DiagnosticsPanel.tsx').then((m) => ({ default: m.DiagnosticsPanel })));
+const LoopPanel = lazy(() => import('./panels/Loop/LoopPanel.tsx').then((m) => ({ default: m.LoopPanel })));
+const SettingsDialog = lazy(() => import('./panels/Settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })));
 const HistoryPanel = lazy(() => import('./panels/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 
 function Panel({ id }: { id: PanelId }) {
@@ -29,6 +31,8 @@ function Panel({ id }: { id: PanelId }) {
       return <CalibratePanel />;
     case 'diagnostics':
       return <DiagnosticsPanel />;
+    case 'loop':
+      return <LoopPanel />;
     case 'history':
       return <HistoryPanel />;
   }
@@ -39,6 +43,7 @@ export function App() {
   const hydrated = useStudio((s) => s.hydrated);
   const hasProject = useStudio((s) => s.meta !== null);
   const panel = useStudio((s) => s.panel);
+  const settingsOpen = useStudio((s) => s.settingsOpen);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -70,6 +75,11 @@ export function App() {
       </main>
       <StatusBar />
       <Notices />
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

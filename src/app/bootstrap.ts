@@ -1,4 +1,5 @@
 import { restoreLastProject } from './actions/projectActions.ts';
+import { loadLlmSettings } from './actions/settingsActions.ts';
 import { notify } from './actions/uiActions.ts';
 import { createAutosave } from './persistence/createAutosave.ts';
 import { openIdbRepository } from './persistence/openIdbRepository.ts';
@@ -11,6 +12,7 @@ import { studioStore } from './store/studioStore.ts';
  * flushes pending saves when the page is hidden or closed.
  */
 export async function startStudio(): Promise<void> {
+  loadLlmSettings();
   let repo: StudioRepository;
   try {
     repo = await openIdbRepository();
@@ -32,7 +34,7 @@ export async function startStudio(): Promise<void> {
 }
 
 /**
- * Plotly's first evaluation is one long main-thread task (4.6 MB of script; ~1–2 s on a slow
+ * Plotly's first evaluation is one long main-thread task (1.5 MB of script (the cartesian bundle); ~1–2 s on a slow
  * machine). Doing it while the user reads the Knowledge step keeps it out of the first chart's way.
  */
 function preloadWhenIdle(): void {

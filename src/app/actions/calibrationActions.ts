@@ -41,9 +41,10 @@ export function updateRunSettings(patch: Partial<RunSettings>): void {
 /**
  * Calibrates the working copy on the training data in the run pool's workers, streaming throttled
  * progress into a new run record; then computes diagnostics. One run at a time.
+ * @param warmStart parameter values by name to start from (the loop's previous best); names the program lacks are ignored.
  * @returns the run id, or null when calibration could not start.
  */
-export async function startCalibration(): Promise<string | null> {
+export async function startCalibration(warmStart?: Record<string, number>): Promise<string | null> {
   const s0 = studioStore.getState();
   const blocker = selectCalibrationBlocker(s0);
   if (blocker) {
@@ -84,6 +85,7 @@ export async function startCalibration(): Promise<string | null> {
       seed: settings.seed,
       generations: settings.generations,
       popsize: settings.popsize,
+      warmStart,
       signal: ctl.signal,
       onProgress: (p) => batcher.push(p),
       now: () => performance.now(),

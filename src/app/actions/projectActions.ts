@@ -9,6 +9,7 @@ import type { StoredProject } from '../persistence/StudioRepository.ts';
 import { firstTrajectory, projectState } from '../store/projectState.ts';
 import { studioStore } from '../store/studioStore.ts';
 import { cancelCalibration } from './runControl.ts';
+import { cancelLoop } from './loopControl.ts';
 import { scheduleCompileCheck } from './codeActions.ts';
 import { notify } from './uiActions.ts';
 
@@ -24,7 +25,7 @@ async function adoptNewProject(stored: StoredProject): Promise<void> {
   await leaveCurrentProject();
   const { project } = stored;
   studioStore.setState((s) => ({
-    ...projectState(project, stored.versions, stored.runs),
+    ...projectState(project, stored.versions, stored.runs, stored.lineage ?? []),
     panel: 'knowledge',
     projects: [{ id: project.id, name: project.name, env: project.env, createdAt: project.createdAt, updatedAt: project.updatedAt }, ...s.projects],
   }));
@@ -86,11 +87,13 @@ export async function adoptImportedProject(stored: StoredProject): Promise<void>
     project,
     versions: stored.versions.map((v) => ({ ...v, projectId: id })),
     runs: stored.runs.map((r) => ({ ...r, projectId: id, id: newId() })),
+    lineage: (stored.lineage ?? []).map((v) => ({ ...v, projectId: id, id: newId() })),
   });
 }
 
-/** Flushes pending saves and stops a running calibration before another project opens. */
+/** Flushes pending saves and stops a running loop or calibration before another project opens. */
 async function leaveCurrentProject(): Promise<void> {
+  await cancelLoop();
   if (studioStore.getState().activeRunId) cancelCalibration();
   await maybePersistence()?.autosave.flush();
 }
@@ -108,7 +111,7 @@ export async function openProject(id: string): Promise<void> {
     notify('error', 'That project is no longer in this browser’s storage.');
     return;
   }
-  studioStore.setState(projectState(stored.project, stored.versions, stored.runs));
+  studioStore.setState(projectState(stored.project, stored.versions, stored.runs, stored.lineage ?? []));
   await repo.setLastProjectId(id);
   scheduleCompileCheck(0);
   await ensureDataset();
@@ -155,6 +158,9 @@ export async function deleteCurrentProject(): Promise<void> {
     dataset: null,
     datasetOrigin: null,
     runs: [],
+    lineage: [],
+    rules: [],
+    diff: null,
     versions: [],
     source: '',
     knowledge: '',

@@ -2,11 +2,22 @@ import type { PlotLayout, PlotTrace } from '../lib/plotly.ts';
 import type { FanBand } from '../model/RunRecord.ts';
 import { splitColor } from './splitColors.ts';
 
+type Chart = { data: PlotTrace[]; layout: PlotLayout };
+
+const built = new WeakMap<FanBand, Chart>();
+
 /**
  * A fan chart: the 5–95% band and the median of simulated rollouts from an observed trajectory's
- * start (replaying its actions), with the observed trajectory on top.
+ * start (replaying its actions), with the observed trajectory on top. Memoised per band object, so a
+ * panel re-render hands the chart the same data and triggers no redraw.
  */
-export function fanChart(band: FanBand): { data: PlotTrace[]; layout: PlotLayout } {
+export function fanChart(band: FanBand): Chart {
+  let chart = built.get(band);
+  if (!chart) built.set(band, (chart = buildFanChart(band)));
+  return chart;
+}
+
+function buildFanChart(band: FanBand): Chart {
   const accent = '#3b6df0';
   return {
     data: [

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { setPanel } from '../actions/uiActions.ts';
-import { PANELS } from '../panels/panels.ts';
+import { LAST_STEP, PANELS } from '../panels/panels.ts';
 import type { StudioState } from '../store/studioStore.ts';
 import type { PanelId } from '../store/uiSlice.ts';
 import { useStudio, useStudioShallow } from '../store/useStudio.ts';
@@ -13,12 +13,13 @@ function doneSteps(s: StudioState): PanelId[] {
   if (s.compile.status === 'ok') out.push('code');
   if (s.runs.some((r) => r.status === 'done')) out.push('calibrate');
   if (s.runs.some((r) => r.diagnostics?.status === 'done')) out.push('diagnostics');
+  if (s.lineage.some((v) => Number.isFinite(v.record.valScore))) out.push('loop');
   return out;
 }
 
 /**
  * The path through the studio as tabs (WAI-ARIA tabs pattern: arrow keys move between tabs, Home/End
- * jump; Alt+1…6 work from anywhere, see App).
+ * jump; Alt+1…7 work from anywhere, see App).
  */
 export function Stepper() {
   const panel = useStudio((s) => s.panel);
@@ -60,7 +61,7 @@ export function Stepper() {
             {p.step !== undefined && <span className={`num${done.includes(p.id) && panel !== p.id ? ' done' : ''}`}>{done.includes(p.id) && panel !== p.id ? '✓' : p.step}</span>}
             {p.label}
           </button>
-          {p.step !== undefined && p.step < 5 && <span className="step-sep" aria-hidden="true">›</span>}
+          {p.step !== undefined && p.step < LAST_STEP && <span className="step-sep" aria-hidden="true">›</span>}
         </span>
       ))}
     </nav>

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { openProject } from '../actions/projectActions.ts';
 import { exportProject, importProjectFile } from '../actions/projectFileActions.ts';
+import { setSettingsOpen } from '../actions/settingsActions.ts';
 import { toggleTheme } from '../actions/uiActions.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { NewProjectMenu } from './NewProjectMenu.tsx';
@@ -53,6 +54,9 @@ export function TopBar() {
       />
       <button className="btn" type="button" data-testid="project.export" disabled={!meta} onClick={() => void exportProject()} title="Download this project as one JSON file">
         Export
+      </button>
+      <button className="btn" type="button" data-testid="settings.open" onClick={() => setSettingsOpen(true)} title="LLM provider, model and API key for Refine with LLM">
+        LLM settings
       </button>
       <button
         className="btn ghost"

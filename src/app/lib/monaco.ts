@@ -5,7 +5,7 @@
  * bundled copy instead of fetching Monaco from a CDN (which would leave the editor blank offline).
  */
 import type * as MonacoNs from 'monaco-editor';
-import type { EditorProps } from '@monaco-editor/react';
+import type { DiffEditorProps, EditorProps } from '@monaco-editor/react';
 import type { ComponentType } from 'react';
 import { SIMULATOR_LIB_DTS } from './simulatorLibDts.ts';
 
@@ -14,12 +14,14 @@ export type Monaco = typeof MonacoNs;
 /** A code editor instance. */
 export type MonacoEditor = MonacoNs.editor.IStandaloneCodeEditor;
 /** Props of the React editor component. */
-export type { EditorProps };
+export type { DiffEditorProps, EditorProps };
 
 /** What the wrapper hands to the editor component. */
 export interface MonacoBundle {
   monaco: Monaco;
   Editor: ComponentType<EditorProps>;
+  /** Side-by-side diff (the loop's version diff). */
+  DiffEditor: ComponentType<DiffEditorProps>;
 }
 
 let loading: Promise<MonacoBundle> | null = null;
@@ -43,7 +45,7 @@ export function loadMonaco(): Promise<MonacoBundle> {
     };
     react.loader.config({ monaco });
     configureJavaScript(monaco);
-    return { monaco, Editor: react.Editor as ComponentType<EditorProps> };
+    return { monaco, Editor: react.Editor as ComponentType<EditorProps>, DiffEditor: react.DiffEditor as ComponentType<DiffEditorProps> };
   })();
   return loading;
 }

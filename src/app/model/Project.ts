@@ -1,4 +1,5 @@
 import type { EnvId, Dataset } from '../../core/data/Dataset.ts';
+import type { DomainRule } from '../../core/llm/DomainRule.ts';
 
 /** Summary of a project, enough to list it in the project picker. */
 export interface ProjectMeta {
@@ -24,6 +25,8 @@ export interface Project extends ProjectMeta {
   datasetOrigin: DatasetOrigin | null;
   /** The editor's working copy of the simulator program (autosaved; versions are snapshots of it). */
   source: string;
+  /** Domain rules checked on every loop candidate; absent in older projects (then the benchmark's defaults). */
+  rules?: DomainRule[];
 }
 
 /** A snapshot of simulator source, identified by its content hash; runs point at one. */

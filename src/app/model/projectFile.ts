@@ -112,7 +112,14 @@ function readProject(v: unknown): Project {
     dataset: readDataset(p.dataset, 'project.dataset'),
     datasetOrigin: readOrigin(p.datasetOrigin, 'project.datasetOrigin'),
     source: str(p.source, 'project.source'),
+    rules: optional(p.rules, (x) =>
+      list(x, 'project.rules', (r, rp) => {
+        const o = obj(r, rp);
+        return { id: str(o.id, `${rp}.id`), description: str(o.description ?? '', `${rp}.description`), check: str(o.check, `${rp}.check`) };
+      }),
+    ),
   };
+  if (project.rules === undefined) delete project.rules;
   if (project.datasetOrigin?.kind === 'imported' && !project.dataset) {
     throw new ProjectFileError('project.dataset', 'the data was imported, so the file must contain it, but it is missing');
   }

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { setKnowledge } from '../actions/knowledgeActions.ts';
 import { MarkdownView } from '../components/MarkdownView.tsx';
 import { useStudio } from '../store/useStudio.ts';
 import { TrajectoryImportCard } from './TrajectoryImportCard.tsx';
 import { VariablesCard } from './VariablesCard.tsx';
+
+// The rules card compiles checks (acorn + the simulator compiler): kept out of the first chunk.
+const DomainRulesCard = lazy(() => import('./Knowledge/DomainRulesCard.tsx').then((m) => ({ default: m.DomainRulesCard })));
 
 /** Step 1: the domain knowledge, the observed variables and the trajectories. */
 export function KnowledgePanel() {
@@ -48,6 +51,9 @@ export function KnowledgePanel() {
         </div>
         <div className="stack" style={{ gap: 'var(--space-4)' }}>
           <VariablesCard />
+          <Suspense fallback={null}>
+            <DomainRulesCard />
+          </Suspense>
           <TrajectoryImportCard />
         </div>
       </div>

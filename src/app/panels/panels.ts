@@ -7,5 +7,9 @@ export const PANELS: readonly { id: PanelId; label: string; step?: number }[] = 
   { id: 'code', label: 'Simulator code', step: 3 },
   { id: 'calibrate', label: 'Calibrate', step: 4 },
   { id: 'diagnostics', label: 'Diagnostics', step: 5 },
+  { id: 'loop', label: 'Refine with LLM', step: 6 },
   { id: 'history', label: 'Run history' },
 ];
+
+/** The number of the last step (the separators stop before it). */
+export const LAST_STEP = Math.max(...PANELS.map((p) => p.step ?? 0));

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../core/data/Dataset.ts';
 import type { CodeVersion, Project, ProjectMeta } from '../model/Project.ts';
+import type { LoopVersion } from '../model/LoopVersion.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 
 /** A project with everything stored beside it. */
@@ -7,6 +8,8 @@ export interface StoredProject {
   project: Project;
   versions: CodeVersion[];
   runs: RunRecord[];
+  /** The G-Sim loop's model lineage (absent: none). */
+  lineage?: LoopVersion[];
 }
 
 /**
@@ -21,6 +24,7 @@ export interface StudioRepository {
   saveDataset(projectId: string, dataset: Dataset | null): Promise<void>;
   saveVersions(versions: readonly CodeVersion[]): Promise<void>;
   saveRuns(runs: readonly RunRecord[]): Promise<void>;
+  saveLineage(versions: readonly LoopVersion[]): Promise<void>;
   deleteProject(id: string): Promise<void>;
   getLastProjectId(): Promise<string | null>;
   setLastProjectId(id: string): Promise<void>;
@@ -32,6 +36,7 @@ export function createMemoryRepository(): StudioRepository {
   const datasets = new Map<string, Dataset | null>();
   const versions = new Map<string, CodeVersion>();
   const runs = new Map<string, RunRecord>();
+  const lineage = new Map<string, LoopVersion>();
   let last: string | null = null;
   const clone = <T>(x: T): T => structuredClone(x);
   return {
@@ -47,6 +52,7 @@ export function createMemoryRepository(): StudioRepository {
         project: clone({ ...p, dataset: datasets.get(id) ?? null }),
         versions: clone([...versions.values()].filter((v) => v.projectId === id).sort((a, b) => b.savedAt - a.savedAt)),
         runs: clone([...runs.values()].filter((r) => r.projectId === id).sort((a, b) => b.createdAt - a.createdAt)),
+        lineage: clone([...lineage.values()].filter((v) => v.projectId === id).sort((a, b) => a.record.iteration - b.record.iteration)),
       };
     },
     async saveProject(project) {
@@ -61,11 +67,15 @@ export function createMemoryRepository(): StudioRepository {
     async saveRuns(rs) {
       for (const r of rs) runs.set(r.id, clone(r));
     },
+    async saveLineage(vs) {
+      for (const v of vs) lineage.set(v.id, clone(v));
+    },
     async deleteProject(id) {
       projects.delete(id);
       datasets.delete(id);
       for (const [k, v] of versions) if (v.projectId === id) versions.delete(k);
       for (const [k, r] of runs) if (r.projectId === id) runs.delete(k);
+      for (const [k, v] of lineage) if (v.projectId === id) lineage.delete(k);
     },
     async getLastProjectId() {
       return last;

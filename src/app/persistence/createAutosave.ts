@@ -1,5 +1,6 @@
 import type { StudioState, StudioStore } from '../store/studioStore.ts';
 import { projectDocumentOf } from '../store/selectors.ts';
+import type { LoopVersion } from '../model/LoopVersion.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 import type { StudioRepository } from './StudioRepository.ts';
 
@@ -22,6 +23,7 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
   let projectDirty = false;
   let datasetDirty = false;
   const dirtyRuns = new Map<string, RunRecord>();
+  const dirtyLineage = new Map<string, LoopVersion>();
   const knownVersions = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
@@ -50,6 +52,7 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       s.knowledge !== prev.knowledge ||
       s.variables !== prev.variables ||
       s.source !== prev.source ||
+      s.rules !== prev.rules ||
       s.datasetOrigin !== prev.datasetOrigin
     ) {
       projectDirty = changed = true;
@@ -61,6 +64,15 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       for (const r of s.runs) {
         if (before.get(r.id) !== r) {
           dirtyRuns.set(r.id, r);
+          changed = true;
+        }
+      }
+    }
+    if (s.lineage !== prev.lineage) {
+      const before = new Map(prev.lineage.map((v) => [v.id, v]));
+      for (const v of s.lineage) {
+        if (before.get(v.id) !== v) {
+          dirtyLineage.set(v.id, v);
           changed = true;
         }
       }
@@ -95,6 +107,11 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       dirtyRuns.clear();
       jobs.push(repo.saveRuns(runs));
     }
+    if (dirtyLineage.size > 0) {
+      const versions = [...dirtyLineage.values()];
+      dirtyLineage.clear();
+      jobs.push(repo.saveLineage(versions));
+    }
     await Promise.all(jobs);
   }
 
@@ -115,6 +132,7 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       projectDirty = datasetDirty = true;
       knownVersions.clear();
       for (const r of s.runs) dirtyRuns.set(r.id, r);
+      for (const v of s.lineage) dirtyLineage.set(v.id, v);
       schedule();
     },
     async stop() {

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dataset } from '../../core/data/Dataset.ts';
 import type { CodeVersion, Project } from '../model/Project.ts';
+import type { LoopVersion } from '../model/LoopVersion.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 import type { StudioRepository } from './StudioRepository.ts';
 
@@ -10,11 +11,12 @@ interface StudioDb extends DBSchema {
   datasets: { key: string; value: { projectId: string; dataset: Dataset | null } };
   versions: { key: [string, string]; value: CodeVersion; indexes: { byProject: string } };
   runs: { key: string; value: RunRecord; indexes: { byProject: string } };
+  lineage: { key: string; value: LoopVersion; indexes: { byProject: string } };
   kv: { key: string; value: unknown };
 }
 
 const DB_NAME = 'gsim-studio';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 /**
  * Opens the studio's IndexedDB database (the only module that imports `idb`). The dataset lives in its
@@ -22,12 +24,16 @@ const DB_VERSION = 1;
  */
 export async function openIdbRepository(): Promise<StudioRepository> {
   const db: IDBPDatabase<StudioDb> = await openDB<StudioDb>(DB_NAME, DB_VERSION, {
-    upgrade(d) {
-      d.createObjectStore('projects', { keyPath: 'id' });
-      d.createObjectStore('datasets', { keyPath: 'projectId' });
-      d.createObjectStore('versions', { keyPath: ['projectId', 'hash'] }).createIndex('byProject', 'projectId');
-      d.createObjectStore('runs', { keyPath: 'id' }).createIndex('byProject', 'projectId');
-      d.createObjectStore('kv');
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        d.createObjectStore('projects', { keyPath: 'id' });
+        d.createObjectStore('datasets', { keyPath: 'projectId' });
+        d.createObjectStore('versions', { keyPath: ['projectId', 'hash'] }).createIndex('byProject', 'projectId');
+        d.createObjectStore('runs', { keyPath: 'id' }).createIndex('byProject', 'projectId');
+        d.createObjectStore('kv');
+      }
+      // 2: the G-Sim loop's model lineage.
+      if (oldVersion < 2) d.createObjectStore('lineage', { keyPath: 'id' }).createIndex('byProject', 'projectId');
     },
   });
   return {
@@ -38,18 +44,20 @@ export async function openIdbRepository(): Promise<StudioRepository> {
         .sort((a, b) => b.updatedAt - a.updatedAt);
     },
     async loadProject(id) {
-      const tx = db.transaction(['projects', 'datasets', 'versions', 'runs'], 'readonly');
-      const [p, ds, versions, runs] = await Promise.all([
+      const tx = db.transaction(['projects', 'datasets', 'versions', 'runs', 'lineage'], 'readonly');
+      const [p, ds, versions, runs, lineage] = await Promise.all([
         tx.objectStore('projects').get(id),
         tx.objectStore('datasets').get(id),
         tx.objectStore('versions').index('byProject').getAll(id),
         tx.objectStore('runs').index('byProject').getAll(id),
+        tx.objectStore('lineage').index('byProject').getAll(id),
       ]);
       if (!p) return null;
       return {
         project: { ...p, dataset: ds?.dataset ?? null },
         versions: versions.sort((a, b) => b.savedAt - a.savedAt),
         runs: runs.sort((a, b) => b.createdAt - a.createdAt),
+        lineage: lineage.sort((a, b) => a.record.iteration - b.record.iteration),
       };
     },
     async saveProject(project) {
@@ -66,15 +74,21 @@ export async function openIdbRepository(): Promise<StudioRepository> {
       const tx = db.transaction('runs', 'readwrite');
       await Promise.all([...runs.map((r) => tx.store.put(r)), tx.done]);
     },
+    async saveLineage(versions) {
+      const tx = db.transaction('lineage', 'readwrite');
+      await Promise.all([...versions.map((v) => tx.store.put(v)), tx.done]);
+    },
     async deleteProject(id) {
-      const tx = db.transaction(['projects', 'datasets', 'versions', 'runs'], 'readwrite');
+      const tx = db.transaction(['projects', 'datasets', 'versions', 'runs', 'lineage'], 'readwrite');
       const vKeys = await tx.objectStore('versions').index('byProject').getAllKeys(id);
       const rKeys = await tx.objectStore('runs').index('byProject').getAllKeys(id);
+      const lKeys = await tx.objectStore('lineage').index('byProject').getAllKeys(id);
       await Promise.all([
         tx.objectStore('projects').delete(id),
         tx.objectStore('datasets').delete(id),
         ...vKeys.map((k) => tx.objectStore('versions').delete(k)),
         ...rKeys.map((k) => tx.objectStore('runs').delete(k)),
+        ...lKeys.map((k) => tx.objectStore('lineage').delete(k)),
         tx.done,
       ]);
     },

@@ -1,4 +1,6 @@
 import type { Dataset } from '../../core/data/Dataset.ts';
+import { defaultDomainRules } from '../../core/llm/defaultDomainRules.ts';
+import { IDLE_LOOP, type LoopVersion } from '../model/LoopVersion.ts';
 import type { CodeVersion, Project } from '../model/Project.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 import { interruptStaleRuns } from '../model/runTransitions.ts';
@@ -14,7 +16,7 @@ export function firstTrajectory(dataset: Dataset | null): StudioState['selected'
  * state of the previous project (markers, import problem, selection) leaks into the next one.
  * Runs left `running` by a closed tab become `interrupted`.
  */
-export function projectState(project: Project, versions: CodeVersion[], runs: RunRecord[]): Partial<StudioState> {
+export function projectState(project: Project, versions: CodeVersion[], runs: RunRecord[], lineage: LoopVersion[] = []): Partial<StudioState> {
   const { id, name, env, createdAt, updatedAt } = project;
   return {
     meta: { id, name, env, createdAt, updatedAt },
@@ -32,5 +34,9 @@ export function projectState(project: Project, versions: CodeVersion[], runs: Ru
     runs: interruptStaleRuns(runs),
     activeRunId: null,
     selectedRunId: null,
+    lineage,
+    rules: project.rules ?? defaultDomainRules(project.env ?? undefined),
+    loop: { ...IDLE_LOOP },
+    diff: null,
   };
 }

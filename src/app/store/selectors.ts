@@ -1,5 +1,6 @@
 import { getEnvironment } from '../../core/envs/environments.ts';
 import type { Dataset, SplitName, Trajectory } from '../../core/data/Dataset.ts';
+import type { DomainRule } from '../../core/llm/DomainRule.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
 import type { DatasetOrigin, Project } from '../model/Project.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
@@ -18,12 +19,13 @@ export const selectProjectDocument = memoLast(
     dataset: Dataset | null,
     datasetOrigin: DatasetOrigin | null,
     source: string,
-  ): Project | null => (meta ? { ...meta, knowledge, variables, dataset, datasetOrigin, source } : null),
+    rules: DomainRule[],
+  ): Project | null => (meta ? { ...meta, knowledge, variables, dataset, datasetOrigin, source, rules } : null),
 );
 
 /** Convenience overload of {@link selectProjectDocument} on the whole state. */
 export function projectDocumentOf(s: StudioState): Project | null {
-  return selectProjectDocument(s.meta, s.knowledge, s.variables, s.dataset, s.datasetOrigin, s.source);
+  return selectProjectDocument(s.meta, s.knowledge, s.variables, s.dataset, s.datasetOrigin, s.source, s.rules);
 }
 
 /** The run in progress, if any. */

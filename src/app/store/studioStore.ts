@@ -1,16 +1,26 @@
 import { createStore } from 'zustand/vanilla';
 import { createCodeSlice, type CodeSlice } from './codeSlice.ts';
 import { createDataSlice, type DataSlice } from './dataSlice.ts';
+import { createLoopSlice, type LoopSlice } from './loopSlice.ts';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.ts';
 import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 import { createUiSlice, type Theme, type UiSlice } from './uiSlice.ts';
 
-/** The whole studio state: one vanilla store made of five slices (style P4). */
-export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice;
+/** The whole studio state: one vanilla store made of slices (style P4). */
+export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice & LoopSlice & SettingsSlice;
 
 /** A fresh state, e.g. for tests. */
 export function createInitialState(theme?: Theme): StudioState {
-  return { ...createProjectSlice(), ...createCodeSlice(), ...createDataSlice(), ...createRunsSlice(), ...createUiSlice(theme) };
+  return {
+    ...createProjectSlice(),
+    ...createCodeSlice(),
+    ...createDataSlice(),
+    ...createRunsSlice(),
+    ...createUiSlice(theme),
+    ...createLoopSlice(),
+    ...createSettingsSlice(),
+  };
 }
 
 /** Creates a studio store. The app uses the {@link studioStore} singleton; tests may make their own. */

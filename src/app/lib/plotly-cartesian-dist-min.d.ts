@@ -1,5 +1,5 @@
-// plotly.js-dist-min ships no types; only the calls the wrapper makes are declared.
-declare module 'plotly.js-dist-min' {
+// plotly.js-cartesian-dist-min ships no types; only the calls the wrapper makes are declared.
+declare module 'plotly.js-cartesian-dist-min' {
   const Plotly: {
     react(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
     purge(el: HTMLElement): void;
