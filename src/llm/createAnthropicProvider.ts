@@ -3,9 +3,7 @@ import type { ChatHandlers, ChatMessage, ChatProvider, ChatRequest, ChatResponse
 import { LlmError } from '../core/llm/LlmError.ts';
 import { parseSubmitCodeArguments } from '../core/llm/submitCodeTool.ts';
 import { DEFAULT_MAX_TOKENS, resolveProviderOptions, type ProviderOptions } from './providerOptions.ts';
-import { RequestGuard } from './RequestGuard.ts';
-import { sdkErrorToLlmError } from './sdkErrorToLlmError.ts';
-import { withRateLimitRetry } from './withRateLimitRetry.ts';
+import { streamWithRetries } from './streamWithRetries.ts';
 
 type AnthropicModule = typeof import('@anthropic-ai/sdk');
 
@@ -58,36 +56,7 @@ export function createAnthropicProvider(options: ProviderOptions): ChatProvider 
             }
           : {}),
       };
-      return withRateLimitRetry(
-        async () => {
-          const guard = new RequestGuard(handlers.signal, opts.timeoutMs, opts.idleTimeoutMs);
-          try {
-            const stream = await client.messages.create(body, { signal: guard.signal });
-            guard.touch();
-            const acc = new EventAccumulator(maxTokens * opts.maxCharsPerToken, tool?.name);
-            for await (const event of stream) {
-              guard.touch();
-              const fresh = acc.add(event);
-              if (fresh) handlers.onToken?.(fresh);
-              if (acc.overflowed) {
-                guard.cut('overflow');
-                break;
-              }
-            }
-            const cut = guard.error();
-            if (cut) throw cut;
-            return acc.response();
-          } catch (e) {
-            throw sdkErrorToLlmError(e, mod, guard, request.model);
-          } finally {
-            guard.dispose();
-          }
-        },
-        {
-          maxRetries: opts.maxRateLimitRetries, baseDelayMs: opts.retryBaseDelayMs, maxDelayMs: opts.maxRetryDelayMs, sleep: opts.sleep,
-          signal: handlers.signal, onRetry: (e) => opts.onRetry?.({ attempt: e.attempt, delayMs: e.delayMs, message: e.error.message }),
-        },
-      );
+      return streamWithRetries(opts, handlers, mod, request.model, (signal) => client.messages.create(body, { signal }), () => new EventAccumulator(maxTokens * opts.maxCharsPerToken, tool?.name));
     },
   };
 }

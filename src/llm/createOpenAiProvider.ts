@@ -3,9 +3,7 @@ import type { ChatHandlers, ChatProvider, ChatRequest, ChatResponse, FinishReaso
 import { LlmError } from '../core/llm/LlmError.ts';
 import { parseSubmitCodeArguments } from '../core/llm/submitCodeTool.ts';
 import { DEFAULT_MAX_TOKENS, resolveProviderOptions, type ProviderOptions } from './providerOptions.ts';
-import { RequestGuard } from './RequestGuard.ts';
-import { sdkErrorToLlmError } from './sdkErrorToLlmError.ts';
-import { withRateLimitRetry } from './withRateLimitRetry.ts';
+import { streamWithRetries } from './streamWithRetries.ts';
 
 /** Options of {@link createOpenAiProvider}. */
 export interface OpenAiProviderOptions extends ProviderOptions {
@@ -77,36 +75,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): ChatProvid
             }
           : {}),
       };
-      return withRateLimitRetry(
-        async () => {
-          const guard = new RequestGuard(handlers.signal, opts.timeoutMs, opts.idleTimeoutMs);
-          try {
-            const stream = await client.chat.completions.create(body, { signal: guard.signal });
-            guard.touch();
-            const acc = new ChunkAccumulator(maxTokens * opts.maxCharsPerToken, request.tool?.definition.name);
-            for await (const chunk of stream) {
-              guard.touch();
-              const fresh = acc.add(chunk);
-              if (fresh) handlers.onToken?.(fresh);
-              if (acc.overflowed) {
-                guard.cut('overflow');
-                break;
-              }
-            }
-            const cut = guard.error();
-            if (cut) throw cut;
-            return acc.response();
-          } catch (e) {
-            throw sdkErrorToLlmError(e, mod, guard, request.model);
-          } finally {
-            guard.dispose();
-          }
-        },
-        {
-          maxRetries: opts.maxRateLimitRetries, baseDelayMs: opts.retryBaseDelayMs, maxDelayMs: opts.maxRetryDelayMs, sleep: opts.sleep,
-          signal: handlers.signal, onRetry: (e) => opts.onRetry?.({ attempt: e.attempt, delayMs: e.delayMs, message: e.error.message }),
-        },
-      );
+      return streamWithRetries(opts, handlers, mod, request.model, (signal) => client.chat.completions.create(body, { signal }), () => new ChunkAccumulator(maxTokens * opts.maxCharsPerToken, request.tool?.definition.name));
     },
   };
 }
