@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { saveVersion, setSource } from '../actions/codeActions.ts';
-import { loadMonaco, type Monaco, type MonacoBundle, type MonacoEditor } from '../lib/monaco.ts';
+import type { Monaco, MonacoEditor } from '../lib/monaco.ts';
+import { useMonacoBundle } from '../lib/useMonacoBundle.ts';
 import { registerSimulatorCompletions } from '../lib/registerSimulatorCompletions.ts';
 import { useStudio } from '../store/useStudio.ts';
 
@@ -19,21 +20,10 @@ export function CodeEditor({ onReady }: { onReady?: (h: CodeEditorHandle) => voi
   const source = useStudio((s) => s.source);
   const markers = useStudio((s) => s.markers);
   const theme = useStudio((s) => s.theme);
-  const [bundle, setBundle] = useState<MonacoBundle | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { bundle, error } = useMonacoBundle();
   const editorRef = useRef<MonacoEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const [mounted, setMounted] = useState(false);
-
-  useEffect(() => {
-    let alive = true;
-    loadMonaco()
-      .then((b) => alive && setBundle(b))
-      .catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   useEffect(() => {
     const monaco = monacoRef.current;

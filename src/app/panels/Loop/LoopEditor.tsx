@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { setSource } from '../../actions/codeActions.ts';
-import { loadMonaco, type MonacoBundle, type MonacoEditor } from '../../lib/monaco.ts';
+import type { MonacoEditor } from '../../lib/monaco.ts';
+import { useMonacoBundle } from '../../lib/useMonacoBundle.ts';
 import { streamingCodePreview } from '../../model/streamingCodePreview.ts';
 import { useStudio } from '../../store/useStudio.ts';
 
@@ -24,8 +25,7 @@ export function LoopEditor() {
   const theme = useStudio((s) => s.theme);
   const streaming = useStudio((s) => s.loop.status !== 'idle' && s.loop.phase === 'propose');
   const stream = useStudio((s) => s.loop.stream);
-  const [bundle, setBundle] = useState<MonacoBundle | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { bundle, error } = useMonacoBundle();
   const [mounted, setMounted] = useState(false);
   const editorRef = useRef<MonacoEditor | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -34,16 +34,6 @@ export function LoopEditor() {
   // its listener can still hold an older closure when streaming starts; the ref is current from render.
   const streamingRef = useRef(streaming);
   streamingRef.current = streaming;
-
-  useEffect(() => {
-    let alive = true;
-    loadMonaco()
-      .then((b) => alive && setBundle(b))
-      .catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   // The length Monaco holds (not the prop), so tests see what the editor shows as it streams.
   useEffect(() => {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { showVersionDiff } from '../../actions/loopActions.ts';
-import { loadMonaco, type MonacoBundle } from '../../lib/monaco.ts';
+import { useMonacoBundle } from '../../lib/useMonacoBundle.ts';
 import { useStudio } from '../../store/useStudio.ts';
 
 /** Two versions of the lineage side by side in Monaco's diff editor (loaded lazily). */
@@ -8,16 +8,8 @@ export function VersionDiff() {
   const diff = useStudio((s) => s.diff);
   const lineage = useStudio((s) => s.lineage);
   const theme = useStudio((s) => s.theme);
-  const [bundle, setBundle] = useState<MonacoBundle | null>(null);
+  const { bundle, error } = useMonacoBundle();
   const [mounted, setMounted] = useState(false);
-
-  useEffect(() => {
-    let alive = true;
-    void loadMonaco().then((b) => alive && setBundle(b));
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   const from = lineage.find((v) => v.id === diff?.from);
   const to = lineage.find((v) => v.id === diff?.to);
@@ -44,6 +36,8 @@ export function VersionDiff() {
             options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false, fontSize: 12 }}
             onMount={() => setMounted(true)}
           />
+        ) : error ? (
+          <div className="empty-state">The diff editor failed to load: {error}</div>
         ) : (
           <div className="empty-state">
             <span className="spinner" /> Loading the diff editor…
