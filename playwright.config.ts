@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
-/** Port of the preview server the e2e tests run against (not 5173, so `npm start` can run beside it). */
-const PORT = 4175;
+/**
+ * Port of the preview server the e2e tests run against (not 5173, so `npm start` can run beside it).
+ * E2E_PORT / E2E_OUTDIR let several developers (or agents) run e2e side by side without sharing a build.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4175);
+const OUT_DIR = process.env.E2E_OUTDIR ?? 'dist';
 
 /**
  * Browser e2e tests in Debian's Chromium (stack-notes §2): a fresh production build with the test hook
@@ -9,7 +13,7 @@ const PORT = 4175;
  */
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_RESULTS ?? 'test-results',
   timeout: 180_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
@@ -36,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `VITE_STUDIO_TEST_API=1 node node_modules/vite/bin/vite.js build --logLevel warn && node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,
+    command: `VITE_STUDIO_TEST_API=1 node node_modules/vite/bin/vite.js build --logLevel warn --outDir ${OUT_DIR} && node node_modules/vite/bin/vite.js preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Panels as the step tabs name them (data-testid `nav.<id>`). */
-export type PanelId = 'knowledge' | 'data' | 'code' | 'calibrate' | 'diagnostics' | 'loop' | 'history';
+export type PanelId = 'knowledge' | 'data' | 'code' | 'structure' | 'calibrate' | 'diagnostics' | 'loop' | 'scenarios' | 'history';
 
 /** Where e2e screenshots go (ignored by git). */
 export const ARTIFACTS = 'e2e/artifacts';

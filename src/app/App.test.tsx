@@ -28,7 +28,7 @@ describe('App', () => {
     );
     render(<App />);
     expect((screen.getByTestId('knowledge.text') as HTMLTextAreaElement).value).toBe('# Hello');
-    fireEvent.keyDown(window, { key: '7', altKey: true });
+    fireEvent.keyDown(window, { key: '9', altKey: true });
     expect(studioStore.getState().panel).toBe('history');
     // Lazy panels can take more than findBy's 1 s default on a loaded 2-core CI machine.
     expect(await screen.findByTestId('history.empty', {}, { timeout: 15_000 })).toBeTruthy();

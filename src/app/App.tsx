@@ -17,6 +17,8 @@ const CalibratePanel = lazy(() => import('./panels/CalibratePanel.tsx').then((m)
 const DiagnosticsPanel = lazy(() => import('./panels/DiagnosticsPanel.tsx').then((m) => ({ default: m.DiagnosticsPanel })));
 const LoopPanel = lazy(() => import('./panels/Loop/LoopPanel.tsx').then((m) => ({ default: m.LoopPanel })));
 const SettingsDialog = lazy(() => import('./panels/Settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })));
+const StructurePanel = lazy(() => import('./panels/Structure/StructurePanel.tsx').then((m) => ({ default: m.StructurePanel })));
+const ScenariosPanel = lazy(() => import('./panels/Scenarios/ScenariosPanel.tsx').then((m) => ({ default: m.ScenariosPanel })));
 const HistoryPanel = lazy(() => import('./panels/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 
 function Panel({ id }: { id: PanelId }) {
@@ -33,6 +35,10 @@ function Panel({ id }: { id: PanelId }) {
       return <DiagnosticsPanel />;
     case 'loop':
       return <LoopPanel />;
+    case 'structure':
+      return <StructurePanel />;
+    case 'scenarios':
+      return <ScenariosPanel />;
     case 'history':
       return <HistoryPanel />;
   }

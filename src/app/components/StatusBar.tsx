@@ -20,7 +20,7 @@ export function StatusBar() {
       )}
       <span className="spacer" />
       {meta && <span>{runs} run{runs === 1 ? '' : 's'} · saved in this browser</span>}
-      <span>Alt+1…7: switch step</span>
+      <span>Alt+1…9: switch step</span>
     </footer>
   );
 }

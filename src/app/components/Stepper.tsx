@@ -19,7 +19,7 @@ function doneSteps(s: StudioState): PanelId[] {
 
 /**
  * The path through the studio as tabs (WAI-ARIA tabs pattern: arrow keys move between tabs, Home/End
- * jump; Alt+1…7 work from anywhere, see App).
+ * jump; Alt+1…9 work from anywhere, see App).
  */
 export function Stepper() {
   const panel = useStudio((s) => s.panel);

@@ -8,6 +8,8 @@ export const PANELS: readonly { id: PanelId; label: string; step?: number }[] = 
   { id: 'calibrate', label: 'Calibrate', step: 4 },
   { id: 'diagnostics', label: 'Diagnostics', step: 5 },
   { id: 'loop', label: 'Refine with LLM', step: 6 },
+  { id: 'scenarios', label: 'What-if & policy', step: 7 },
+  { id: 'structure', label: 'Structure' },
   { id: 'history', label: 'Run history' },
 ];
 
