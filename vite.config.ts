@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { simWorkerSourcePlugin } from './src/sandbox/build/simWorkerSourcePlugin.ts';
 
 /**
  * Cross-origin isolation (COOP/COEP) on both the dev server and `vite preview`: later ONNX Runtime
@@ -11,7 +12,8 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // simWorkerSourcePlugin: the simulation worker as one script for the sandbox iframe (README "Security").
+  plugins: [react(), simWorkerSourcePlugin()],
   worker: { format: 'es' },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },

@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/pool/**/*.test.ts', 'workers/**/*.test.ts', 'tests/**/*.test.ts'],
+          include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/pool/**/*.test.ts', 'workers/**/*.test.ts', 'tests/**/*.test.ts', 'src/ort/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -6,6 +6,7 @@ import { listEnvironments } from '../src/core/envs/environments.ts';
 import { measureBenchmarkW1 } from './benchmarkW1Time.ts';
 import { measureGa } from './gaPaper.ts';
 import { measureThroughput } from './throughput.ts';
+import { measureNpeTrainStep } from './npeTrainStep.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' } } });
 const quick = values.quick === true;
@@ -49,6 +50,12 @@ report.ga = { one: gaOne, pool: gaPool, speedup: gaPool.simulationsPerSecond / g
 rows.push([`GA wall time (s), popsize 200 × ${generations} gen, mc ${gaPool.mc}`, f(gaOne.seconds), f(gaPool.seconds), `${f(gaOne.seconds / gaPool.seconds, 2)}×`]);
 rows.push([`GA simulations/s`, k(gaOne.simulationsPerSecond), k(gaPool.simulationsPerSecond), `${f(gaPool.simulationsPerSecond / gaOne.simulationsPerSecond, 2)}×`]);
 rows.push([`GA fit (pool run): ${Object.entries(gaPool.params).map(([n, v]) => `${n} ${v.toFixed(3)}`).join(', ')}`, '', `MSE ${f(gaPool.bestFitness, 2)}`, '']);
+
+// 4. NPE engine: one ORT WASM training step (batch 200) of sbi's default MAF; single-threaded, no pool.
+log('NPE training step…');
+const npeSteps = await measureNpeTrainStep(quick);
+report.npeTrainStep = npeSteps;
+for (const r of npeSteps) rows.push([`NPE MAF train step ms/batch 200, ${r.name} (θ ${r.thetaDim}, x ${r.xDim}), ORT wasm`, f(r.msPerStep, 2), '', `${f(r.stepsPerSecond, 0)} steps/s`]);
 
 if (values.json) {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -4,7 +4,10 @@ import { CodePanel } from './pages/CodePanel.ts';
 import { DiagnosticsPanel } from './pages/DiagnosticsPanel.ts';
 import { HistoryPanel } from './pages/HistoryPanel.ts';
 import { KnowledgePanel } from './pages/KnowledgePanel.ts';
+import { ScenariosPanel } from './pages/ScenariosPanel.ts';
 import { StudioPage } from './pages/StudioPage.ts';
+import { StructurePanel } from './pages/StructurePanel.ts';
+import { TeachingPage } from './pages/TeachingPage.ts';
 
 /** Page objects per panel (style P12); each test gets a fresh browser context, so fresh IndexedDB. */
 export const test = base.extend<{
@@ -14,6 +17,9 @@ export const test = base.extend<{
   calibrate: CalibratePanel;
   diagnostics: DiagnosticsPanel;
   history: HistoryPanel;
+  structure: StructurePanel;
+  teaching: TeachingPage;
+  scenarios: ScenariosPanel;
 }>({
   studio: async ({ page }, use) => {
     // Surface page errors in the test log: a silent exception is how UI bugs hide.
@@ -25,6 +31,9 @@ export const test = base.extend<{
   calibrate: async ({ page }, use) => use(new CalibratePanel(page)),
   diagnostics: async ({ page }, use) => use(new DiagnosticsPanel(page)),
   history: async ({ page }, use) => use(new HistoryPanel(page)),
+  structure: async ({ page }, use) => use(new StructurePanel(page)),
+  teaching: async ({ page }, use) => use(new TeachingPage(page)),
+  scenarios: async ({ page }, use) => use(new ScenariosPanel(page)),
 });
 
 export { expect } from '@playwright/test';

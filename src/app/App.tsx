@@ -4,9 +4,11 @@ import { Notices } from './components/Notices.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Stepper } from './components/Stepper.tsx';
 import { TopBar } from './components/TopBar.tsx';
+import { TeachingLayer } from './tour/TeachingLayer.tsx';
 import { KnowledgePanel } from './panels/KnowledgePanel.tsx';
 import { PANELS } from './panels/panels.ts';
 import { WelcomePanel } from './panels/WelcomePanel.tsx';
+import { ConcurrentEditBanner } from './components/ConcurrentEditBanner.tsx';
 import type { PanelId } from './store/uiSlice.ts';
 import { useStudio } from './store/useStudio.ts';
 
@@ -67,6 +69,7 @@ export function App() {
   return (
     <div className="app" data-testid="studio" data-hydrated={hydrated ? 'true' : 'false'}>
       <TopBar />
+      <ConcurrentEditBanner />
       {hasProject ? <Stepper /> : <div />}
       <main className="studio-main" id="studio-panel" role={hasProject ? 'tabpanel' : undefined} aria-labelledby={hasProject ? `tab-${panel}` : undefined}>
         {!hydrated ? (
@@ -81,6 +84,7 @@ export function App() {
       </main>
       <StatusBar />
       <Notices />
+      <TeachingLayer />
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog />

@@ -5,6 +5,7 @@ import { createAutosave } from './persistence/createAutosave.ts';
 import { openIdbRepository } from './persistence/openIdbRepository.ts';
 import { createMemoryRepository, type StudioRepository } from './persistence/StudioRepository.ts';
 import { setPersistence } from './persistence/session.ts';
+import { watchOtherTabs } from './persistence/watchOtherTabs.ts';
 import { studioStore } from './store/studioStore.ts';
 
 /**
@@ -20,7 +21,9 @@ export async function startStudio(): Promise<void> {
     repo = createMemoryRepository();
     notify('error', `This browser does not allow storage here (${e instanceof Error ? e.message : String(e)}); work will not survive a reload.`);
   }
-  const autosave = createAutosave(studioStore, repo);
+  const otherTabs = watchOtherTabs();
+  const autosave = createAutosave(studioStore, repo, undefined, { onSaved: otherTabs.onSaved });
+  otherTabs.connect(autosave);
   setPersistence({ repo, autosave });
   const flush = () => void autosave.flush();
   window.addEventListener('pagehide', flush);

@@ -24,6 +24,12 @@ export interface WorkerPoolOptions {
   size: number;
   /** Default per-call time limit in milliseconds (Infinity: none). */
   timeoutMs?: number;
+  /**
+   * Run each broadcast (a newly loaded program) on fresh workers: a worker that already ran an earlier
+   * broadcast is replaced first, so nothing a program did to its worker's realm (prototype pollution)
+   * reaches the next program. The browser pool sets it; Node's vm sandbox gives each program a realm.
+   */
+  freshWorkersPerBroadcast?: boolean;
 }
 
 export interface CallOptions {
@@ -77,6 +83,7 @@ export class WorkerPool<Api> {
   private readonly queue: Job<Api>[] = [];
   private readonly factory: WorkerFactory<Api>;
   private readonly defaultTimeoutMs: number;
+  private readonly freshWorkersPerBroadcast: boolean;
   private setup?: WorkerTask<Api, unknown>;
   private setupVersion = 0;
   private closed = false;
@@ -90,6 +97,7 @@ export class WorkerPool<Api> {
     if (!(size >= 1)) throw new RangeError(`WorkerPool: size must be at least 1, got ${options.size}`);
     this.factory = factory;
     this.defaultTimeoutMs = options.timeoutMs ?? Infinity;
+    this.freshWorkersPerBroadcast = options.freshWorkersPerBroadcast ?? false;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -250,6 +258,7 @@ export class WorkerPool<Api> {
 
   private async execute(slot: Slot<Api>, job: Job<Api>): Promise<void> {
     slot.running = job;
+    if (this.freshWorkersPerBroadcast && job.setsVersion !== undefined && slot.setupVersion !== 0) this.replace(slot);
     const api = slot.handle.api;
     const limit = job.opts.timeoutMs ?? this.defaultTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,9 +1,10 @@
 import { wrap } from 'comlink';
 import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
+import { sandboxHost } from '../sandbox/browser/SandboxHost.ts';
 import type { RemoteApi } from './RemoteApi.ts';
 import { WorkerPool, type WorkerHandle } from './WorkerPool.ts';
 
-/** A pool of module Web Workers running simulator programs in the studio. */
+/** A pool of Web Workers, started inside the sandbox iframe, running simulator programs in the studio. */
 export type BrowserSimPool = WorkerPool<RemoteApi<SimWorkerApi>>;
 
 export interface BrowserPoolOptions {
@@ -14,10 +15,14 @@ export interface BrowserPoolOptions {
 }
 
 /**
- * Starts a pool of module Web Workers (workers/simWorker.ts, bundled by Vite through `new URL(…,
- * import.meta.url)`), each exposing {@link SimWorkerApi} over comlink. Terminating a worker is the only
- * way to stop a program stuck in an endless loop, so the pool does that at the time limit and on abort,
- * then starts a replacement. Browsers give workers no heap limit: a memory bomb may take the tab down.
+ * Starts a pool of simulation workers. Each is created by the page's sandbox iframe
+ * (src/sandbox/browser/SandboxHost.ts: opaque origin, CSP without network), runs the bundled
+ * workers/sandboxSimWorker.ts and exposes {@link SimWorkerApi} over its own MessagePort. Terminating a
+ * worker is the only way to stop a program stuck in an endless loop, so the pool does that at the time
+ * limit and on abort, then starts a replacement. Every newly loaded program gets fresh workers
+ * (`freshWorkersPerBroadcast`), so what one program does to its realm (e.g. `Object.prototype`)
+ * never reaches the next. Browsers give workers no heap limit: a memory bomb may take the sandbox's
+ * process down (README "Security").
  *
  * @example
  * const pool = createBrowserPool({ size: 4, timeoutMs: 60_000 });
@@ -25,27 +30,16 @@ export interface BrowserPoolOptions {
  */
 export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserSimPool {
   const size = options.size ?? (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) ?? 4;
-  return new WorkerPool(startWorker, { size: size || 4, timeoutMs: options.timeoutMs ?? 60_000 });
+  return new WorkerPool(startWorker, { size: size || 4, timeoutMs: options.timeoutMs ?? 60_000, freshWorkersPerBroadcast: true });
 }
 
 function startWorker(): WorkerHandle<RemoteApi<SimWorkerApi>> {
-  const worker = new Worker(new URL('../../workers/simWorker.ts', import.meta.url), { type: 'module', name: 'gsim-sim' });
-  const api = wrap<SimWorkerApi>(worker) as unknown as RemoteApi<SimWorkerApi>;
-  let terminated = false;
-  const exited = new Promise<Error>((resolve) => {
-    // An uncaught error or a failed module load ends the worker's usefulness; the pool replaces it.
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      if (!terminated) resolve(new Error(e.message || 'the worker failed to start or crashed'));
-    });
-  });
+  const link = sandboxHost().spawn();
+  const api = wrap<SimWorkerApi>(link.port) as unknown as RemoteApi<SimWorkerApi>;
   return {
     api,
-    exited,
+    exited: link.exited,
     ready: api.ping(),
-    terminate() {
-      terminated = true;
-      worker.terminate();
-    },
+    terminate: () => link.terminate(),
   };
 }

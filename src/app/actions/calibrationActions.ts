@@ -6,6 +6,7 @@ import { createBatcher } from '../lib/createBatcher.ts';
 import { getRunPool } from '../lib/simPools.ts';
 import type { RunSettings } from '../model/RunRecord.ts';
 import { applyProgress, createRun, failRun, finishRun, prependRun, replaceRun } from '../model/runTransitions.ts';
+import { appendPopulationFrames } from '../model/populationFrames.ts';
 import { selectCalibrationBlocker, selectCompiledParameters } from '../store/selectors.ts';
 import { studioStore } from '../store/studioStore.ts';
 import { saveVersion, showRuntimeError } from './codeActions.ts';
@@ -26,7 +27,7 @@ function calibratorFor(method: RunSettings['method']): Calibrator {
     case 'cmaes':
       return cmaes;
     case 'npe':
-      throw new Error('Neural posterior estimation is not available yet');
+      throw new Error('NPE runs through startNpeCalibration (npeActions.ts), not a fitness calibrator');
   }
 }
 
@@ -45,6 +46,8 @@ export function updateRunSettings(patch: Partial<RunSettings>): void {
  * @returns the run id, or null when calibration could not start.
  */
 export async function startCalibration(warmStart?: Record<string, number>): Promise<string | null> {
+  // NPE has its own pipeline (simulate → train → sample → SBC); loaded only when used.
+  if (studioStore.getState().settings.method === 'npe') return (await import('./npeActions.ts')).startNpeCalibration();
   const s0 = studioStore.getState();
   const blocker = selectCalibrationBlocker(s0);
   if (blocker) {
@@ -70,7 +73,11 @@ export async function startCalibration(warmStart?: Record<string, number>): Prom
       const r = s.runs.find((x) => x.id === runId);
       return r ? { runs: replaceRun(s.runs, fn(r)) } : {};
     });
-  const batcher = createBatcher<CalibrationProgress>((events) => update((r) => applyProgress(r, events)), PROGRESS_INTERVAL_MS);
+  const batcher = createBatcher<CalibrationProgress>((events) => {
+    update((r) => applyProgress(r, events));
+    // The calibration animation's frames: the latest run's populations only (bounded, memory only).
+    studioStore.setState((s) => ({ populations: appendPopulationFrames(s.populations, runId, events) }));
+  }, PROGRESS_INTERVAL_MS);
   const t0 = performance.now();
   try {
     const pool = getRunPool();

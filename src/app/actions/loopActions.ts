@@ -6,6 +6,7 @@ import { createChatProvider } from '../../llm/createChatProvider.ts';
 import { llmErrorHint, llmSettingsBlocker, providerConfigOf } from '../model/LlmSettings.ts';
 import { appendVersion, editedSinceLastVersion } from '../model/lineageTransitions.ts';
 import { IDLE_LOOP, type LoopOptions, type LoopRuntime } from '../model/LoopVersion.ts';
+import { isReplayingLoop, loopProvider } from '../replay/loopProvider.ts';
 import { selectCalibrationBlocker } from '../store/selectors.ts';
 import { studioStore, type StudioState } from '../store/studioStore.ts';
 import { setSource } from './codeActions.ts';
@@ -34,7 +35,8 @@ export function selectLoopBlocker(s: StudioState): string | null {
   if (s.loop.status !== 'idle') return 'The loop is already running.';
   const cal = selectCalibrationBlocker(s);
   if (cal && !cal.startsWith('Fix the simulator compile error')) return cal;
-  return llmSettingsBlocker(s.llm);
+  // A replay answers from its recording: no model settings or key needed.
+  return isReplayingLoop() ? null : llmSettingsBlocker(s.llm);
 }
 
 /**
@@ -117,7 +119,7 @@ async function runOnce(maxIterations: number, initialCode: string | undefined, p
     if (text) setLoop({ stream: studioStore.getState().loop.stream + text });
   };
   return runGsimLoop({
-    provider: createChatProvider(providerConfigOf(s.llm)),
+    provider: loopProvider(() => createChatProvider(providerConfigOf(s.llm))),
     model: {
       model: s.llm.model.trim(),
       ...(s.llm.temperature !== undefined ? { temperature: s.llm.temperature } : {}),

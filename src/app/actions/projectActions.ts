@@ -7,6 +7,7 @@ import type { Project } from '../model/Project.ts';
 import { maybePersistence, persistence } from '../persistence/session.ts';
 import type { StoredProject } from '../persistence/StudioRepository.ts';
 import { firstTrajectory, projectState } from '../store/projectState.ts';
+import { emptyWhatIf } from '../store/scenarioSlice.ts';
 import { studioStore } from '../store/studioStore.ts';
 import { cancelCalibration } from './runControl.ts';
 import { cancelLoop } from './loopControl.ts';
@@ -78,11 +79,14 @@ export async function createBlankProject(): Promise<void> {
   await adoptNewProject({ project, versions: [{ projectId: id, hash: hashSource(BLANK_SOURCE), source: BLANK_SOURCE, savedAt: now }], runs: [] });
 }
 
-/** Adopts an imported project file (new id, so importing twice never overwrites). */
-export async function adoptImportedProject(stored: StoredProject): Promise<void> {
+/**
+ * Adopts an imported project file (new id, so importing twice never overwrites).
+ * @param suffix added to the name in brackets (a tab's own copy after a concurrent edit: "my copy").
+ */
+export async function adoptImportedProject(stored: StoredProject, suffix = 'imported'): Promise<void> {
   const id = newId();
   const now = Date.now();
-  const project: Project = { ...stored.project, id, name: `${stored.project.name} (imported)`, updatedAt: now };
+  const project: Project = { ...stored.project, id, name: `${stored.project.name} (${suffix})`, updatedAt: now };
   await adoptNewProject({
     project,
     versions: stored.versions.map((v) => ({ ...v, projectId: id })),
@@ -161,6 +165,7 @@ export async function deleteCurrentProject(): Promise<void> {
     lineage: [],
     rules: [],
     diff: null,
+    whatIf: emptyWhatIf(),
     versions: [],
     source: '',
     knowledge: '',

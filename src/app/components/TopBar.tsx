@@ -6,6 +6,7 @@ import { toggleTheme } from '../actions/uiActions.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { NewProjectMenu } from './NewProjectMenu.tsx';
 import { ProjectName } from './ProjectName.tsx';
+import { HelpMenu } from '../tour/HelpMenu.tsx';
 
 /** Brand, project picker and name, new/import/export, and the theme toggle. */
 export function TopBar() {
@@ -58,6 +59,7 @@ export function TopBar() {
       <button className="btn" type="button" data-testid="settings.open" onClick={() => setSettingsOpen(true)} title="LLM provider, model and API key for Refine with LLM">
         LLM settings
       </button>
+      <HelpMenu />
       <button
         className="btn ghost"
         type="button"

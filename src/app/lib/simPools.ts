@@ -30,6 +30,17 @@ export function getCheckPool(): SimPool {
   return checkPool;
 }
 
+let explorePool: SimPool | null = null;
+
+/**
+ * The one-worker pool of the live parameter sliders (Structure panel): its own worker, so moving a
+ * slider never reloads the program a calibration is running, and a stuck program is stopped after 10 s.
+ */
+export function getExplorePool(): SimPool {
+  explorePool ??= createBrowserPool({ size: 1, timeoutMs: 10_000 });
+  return explorePool;
+}
+
 /** Workers in the run pool, or 0 before it exists (status bar). */
 export function runPoolWorkers(): number {
   return runPool?.size ?? 0;

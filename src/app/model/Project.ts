@@ -1,5 +1,7 @@
 import type { EnvId, Dataset } from '../../core/data/Dataset.ts';
 import type { DomainRule } from '../../core/llm/DomainRule.ts';
+import type { Recording } from '../replay/Recording.ts';
+import type { WhatIfDocument } from './WhatIf.ts';
 
 /** Summary of a project, enough to list it in the project picker. */
 export interface ProjectMeta {
@@ -27,6 +29,10 @@ export interface Project extends ProjectMeta {
   source: string;
   /** Domain rules checked on every loop candidate; absent in older projects (then the benchmark's defaults). */
   rules?: DomainRule[];
+  /** The session recorded in this project, for replay (src/app/replay); absent in older projects. */
+  recording?: Recording;
+  /** What-if scenarios, policy grid and their last results (src/app/panels/Scenarios); absent in older projects. */
+  whatIf?: WhatIfDocument;
 }
 
 /** A snapshot of simulator source, identified by its content hash; runs point at one. */

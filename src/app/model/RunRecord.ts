@@ -1,5 +1,6 @@
 import type { CalibrationMethod } from '../../core/calibrate/Calibrator.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
+import type { NpeRunSummary, NpeSettings } from './NpeRun.ts';
 
 /** Lifecycle of a calibration run. `running` runs found after a reload become `interrupted`. */
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
@@ -12,6 +13,8 @@ export interface RunSettings {
   /** Monte-Carlo draws per transition in the fitness. */
   mc: number;
   seed: number;
+  /** NPE budget (method 'npe'; absent in older runs and projects). */
+  npe?: NpeSettings;
 }
 
 /** One point of the fitness-per-generation chart. */
@@ -109,4 +112,6 @@ export interface RunRecord {
   error?: string;
   seconds?: number;
   diagnostics?: RunDiagnostics;
+  /** NPE posterior, diagnostics and provider (method 'npe'). */
+  npe?: NpeRunSummary;
 }

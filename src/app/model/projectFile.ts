@@ -4,6 +4,8 @@ import { validateDataset } from '../../core/data/validateDataset.ts';
 import type { StoredProject } from '../persistence/StudioRepository.ts';
 import type { CodeVersion, DatasetOrigin, Project } from './Project.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
+import { readRecording } from '../replay/readRecording.ts';
+import { readWhatIf } from './readWhatIf.ts';
 import type { RunRecord, RunStatus } from './RunRecord.ts';
 
 /** `format` of an exported project file. */
@@ -120,6 +122,9 @@ function readProject(v: unknown): Project {
     ),
   };
   if (project.rules === undefined) delete project.rules;
+  // A recorded session (teaching replay); optional, so files from before it import unchanged.
+  if (p.recording !== undefined && p.recording !== null) project.recording = readRecording(p.recording, 'project.recording');
+  if (p.whatIf !== undefined && p.whatIf !== null) project.whatIf = readWhatIf(p.whatIf, 'project.whatIf');
   if (project.datasetOrigin?.kind === 'imported' && !project.dataset) {
     throw new ProjectFileError('project.dataset', 'the data was imported, so the file must contain it, but it is missing');
   }
@@ -140,6 +145,7 @@ function readRun(v: unknown, path: string): RunRecord {
       popsize: num(s.popsize, `${path}.settings.popsize`),
       mc: num(s.mc, `${path}.settings.mc`),
       seed: num(s.seed, `${path}.settings.seed`),
+      npe: s.npe === undefined ? undefined : (obj(s.npe, `${path}.settings.npe`) as unknown as RunRecord['settings']['npe']),
     },
     codeHash: str(r.codeHash, `${path}.codeHash`),
     parameters: list(r.parameters, `${path}.parameters`, (x, p) => {
@@ -172,6 +178,8 @@ function readRun(v: unknown, path: string): RunRecord {
     seconds: optional(r.seconds, (x) => num(x, `${path}.seconds`)),
     // Diagnostics are derived data: kept when well-formed at the top, recomputable otherwise.
     diagnostics: r.diagnostics === undefined ? undefined : (obj(r.diagnostics, `${path}.diagnostics`) as unknown as RunRecord['diagnostics']),
+    // The NPE posterior is a result of its own (not recomputable without retraining): kept as stored.
+    npe: r.npe === undefined ? undefined : (obj(r.npe, `${path}.npe`) as unknown as RunRecord['npe']),
   };
   if (run.status === 'running') run.status = 'interrupted';
   return run;

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../core/data/Dataset.ts';
 import { DatasetError } from '../../core/data/DatasetError.ts';
+import { lineColumnOf, locateJsonSyntaxError } from '../../core/data/locateJsonSyntaxError.ts';
 import { parseTrajectoryCsv } from '../../core/data/parseTrajectoryCsv.ts';
 import { validateDataset } from '../../core/data/validateDataset.ts';
 
@@ -16,13 +17,6 @@ function looksLikeJson(fileName: string, text: string): boolean {
   return /^\s*[[{]/.test(text);
 }
 
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
 /**
  * Reads trajectories from a CSV or dataset-JSON file. Throws {@link DatasetError} naming the row and
  * column (CSV), the JSON path (dataset JSON), or the line and column of a JSON syntax error.
@@ -35,17 +29,22 @@ export function readDatasetFile(fileName: string, text: string): ReadDataset {
     const { warnings, ...dataset } = parseTrajectoryCsv(text, { name });
     return { dataset, warnings };
   }
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    // A decoder leaves U+FFFD for bytes that are not UTF-8: say so rather than fail on a later symptom.
+    const { line, column } = lineColumnOf(text, bad);
+    throw new DatasetError(`Line ${line}, column ${column}: the file is not UTF-8 text (a byte here is not valid UTF-8); save it as UTF-8 and import it again`, { path: `line ${line}`, row: line, column: String(column) });
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
-    if (m) {
-      const { line, column } = lineColumn(text, Number(m[1]));
-      throw new DatasetError(`Line ${line}, column ${column}: the file is not valid JSON (${msg})`, { path: `line ${line}`, row: line, column: String(column) });
+    const where = locateJsonSyntaxError(text);
+    if (where) {
+      const { line, column, reason } = where;
+      throw new DatasetError(`Line ${line}, column ${column}: the file is not valid JSON: ${reason}`, { path: `line ${line}`, row: line, column: String(column) });
     }
-    throw new DatasetError(`The file is not valid JSON: ${msg}`, { path: '(file)' });
+    throw new DatasetError(`The file is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { path: '(file)' });
   }
   return { dataset: validateDataset(json), warnings: [] };
 }

@@ -8,6 +8,7 @@ import { RunPicker } from '../components/RunPicker.tsx';
 import { selectParamRows, selectTruth, selectViewedRun } from '../store/selectors.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { CalibrationSettings } from './CalibrationSettings.tsx';
+import { PopulationAnimation } from './Calibrate/PopulationAnimation.tsx';
 import { ParamTable } from './ParamTable.tsx';
 import { RunProgress } from './RunProgress.tsx';
 
@@ -59,6 +60,7 @@ export function CalibratePanel() {
               )}
             </div>
           </div>
+          {run.settings.method !== 'npe' && <PopulationAnimation run={run} />}
           <div className="card">
             <div className="card-head">
               <h3>Calibrated parameters</h3>

@@ -2,9 +2,10 @@ import { cancelCalibration, startCalibration, updateRunSettings } from '../actio
 import type { RunSettings } from '../model/RunRecord.ts';
 import { selectCalibrationBlocker } from '../store/selectors.ts';
 import { useStudio } from '../store/useStudio.ts';
+import { NpeSettingsFields, npeBudgetText } from './Npe/NpeSettingsFields.tsx';
 
 /** A bounded integer input that writes to the run settings. */
-function IntField({ label, name, min, max, hint }: { label: string; name: keyof Omit<RunSettings, 'method'>; min: number; max: number; hint?: string }) {
+function IntField({ label, name, min, max, hint }: { label: string; name: keyof Omit<RunSettings, 'method' | 'npe'>; min: number; max: number; hint?: string }) {
   const value = useStudio((s) => s.settings[name]);
   const running = useStudio((s) => s.activeRunId !== null);
   return (
@@ -50,14 +51,18 @@ export function CalibrationSettings() {
           <select value={method} disabled={running} data-testid="calibrate.method" onChange={(e) => updateRunSettings({ method: e.target.value as RunSettings['method'] })}>
             <option value="ga">Genetic algorithm</option>
             <option value="cmaes">CMA-ES</option>
-            <option value="npe" disabled>
-              NPE (coming later)
-            </option>
+            <option value="npe">Neural posterior estimation (NPE)</option>
           </select>
         </label>
-        <IntField label="Generations" name="generations" min={1} max={500} />
-        <IntField label={method === 'cmaes' ? 'Population (λ)' : 'Population'} name="popsize" min={4} max={1000} />
-        <IntField label="MC draws" name="mc" min={1} max={100} hint="Monte-Carlo draws per transition in the fitness" />
+        {method === 'npe' ? (
+          <NpeSettingsFields disabled={running} />
+        ) : (
+          <>
+            <IntField label="Generations" name="generations" min={1} max={500} />
+            <IntField label={method === 'cmaes' ? 'Population (λ)' : 'Population'} name="popsize" min={4} max={1000} />
+            <IntField label="MC draws" name="mc" min={1} max={100} hint="Monte-Carlo draws per transition in the fitness" />
+          </>
+        )}
         <IntField label="Seed" name="seed" min={0} max={2 ** 31 - 1} />
         <div className="row" style={{ marginLeft: 'auto' }}>
           {/* Distinct keys: reusing one <button> would turn Cancel into a submit button mid-click and start a new run. */}
@@ -73,7 +78,11 @@ export function CalibrationSettings() {
         </div>
       </form>
       <p className="text-small muted" style={{ marginTop: 'var(--space-2)' }}>
-        {blocker && !running ? blocker : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}
+        {blocker && !running
+          ? blocker
+          : method === 'npe'
+            ? npeBudgetText(settings.npe)
+            : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}
       </p>
     </div>
   );

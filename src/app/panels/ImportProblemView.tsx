@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { dismissImportProblem, editImportText } from '../actions/dataActions.ts';
 import type { ImportProblem } from '../store/dataSlice.ts';
 
@@ -48,6 +48,33 @@ export function ImportProblemView({ problem, onRetry }: { problem: ImportProblem
         )}
       </div>
       <p data-testid="data.importError.message">{problem.message}</p>
+      {problem.large ? <LargeFileNote problem={problem} /> : <EditableText problem={problem} area={area} onRetry={onRetry} />}
+    </div>
+  );
+}
+
+/** A file too large to edit in the page (it would freeze a textarea): the bad row, and what to do. */
+function LargeFileNote({ problem }: { problem: ImportProblem }) {
+  const { chars, excerpt } = problem.large!;
+  return (
+    <>
+      {excerpt.length > 0 && <Excerpt lines={excerpt} row={problem.row!} />}
+      <p className="text-small muted" data-testid="data.importError.large">
+        Nothing was changed. The file has {(chars / 1e6).toFixed(1)} million characters, too many to edit here: fix it in a text editor and import it again.
+      </p>
+      <div className="row">
+        <button className="btn text-small" type="button" onClick={dismissImportProblem}>
+          Dismiss
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The file's text, editable in place, with "Import again". */
+function EditableText({ problem, area, onRetry }: { problem: ImportProblem; area: RefObject<HTMLTextAreaElement | null>; onRetry(text: string): void }) {
+  return (
+    <>
       {problem.row !== undefined && <RowExcerpt text={problem.text} row={problem.row} />}
       <p className="text-small muted">Nothing was changed. Fix the text below and import it again, or choose another file.</p>
       <textarea
@@ -69,23 +96,25 @@ export function ImportProblemView({ problem, onRetry }: { problem: ImportProblem
           Discard
         </button>
       </div>
-    </div>
+    </>
   );
 }
 
 /** The offending row with one row of context either side, the bad one highlighted. */
 function RowExcerpt({ text, row }: { text: string; row: number }) {
   const lines = text.split(/\r?\n/);
-  const from = Math.max(1, row - 1);
-  const to = Math.min(lines.length, row + 1);
   const shown = [];
-  for (let r = from; r <= to; r++) shown.push(r);
+  for (let r = Math.max(1, row - 1); r <= Math.min(lines.length, row + 1); r++) shown.push({ row: r, text: lines[r - 1] ?? '' });
+  return <Excerpt lines={shown} row={row} />;
+}
+
+function Excerpt({ lines, row }: { lines: { row: number; text: string }[]; row: number }) {
   return (
     <pre className="excerpt" data-testid="data.importError.excerpt" aria-label={`Row ${row} of the file, with its neighbours`}>
-      {shown.map((r) => (
-        <div key={r} className={r === row ? 'bad' : undefined}>
-          <span className="ln">{r}</span>
-          {lines[r - 1] ?? ''}
+      {lines.map((l) => (
+        <div key={l.row} className={l.row === row ? 'bad' : undefined}>
+          <span className="ln">{l.row}</span>
+          {l.text}
         </div>
       ))}
     </pre>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { importTrajectories, importTrajectoryFile } from '../actions/dataActions.ts';
 import { setPanel } from '../actions/uiActions.ts';
 import { FileDrop } from '../components/FileDrop.tsx';
@@ -13,6 +14,12 @@ export function TrajectoryImportCard() {
   const problem = useStudio((s) => s.importProblem);
   const counts = useStudio((s) => selectSplitCounts(s.dataset));
   const length = dataset?.splits.train[0]?.states.length ?? 0;
+  // The file being read in the import worker (large files take seconds); the page stays usable meanwhile.
+  const [reading, setReading] = useState<string | null>(null);
+  const onFile = (f: File) => {
+    setReading(f.name);
+    void importTrajectoryFile(f).finally(() => setReading((r) => (r === f.name ? null : r)));
+  };
 
   return (
     <div className="card" data-testid="data.import">
@@ -47,7 +54,12 @@ export function TrajectoryImportCard() {
           No trajectories yet. Import a CSV (one row per step: <code>trajectory, t, variables…, action, split</code>) or a dataset JSON.
         </p>
       )}
-      <FileDrop accept=".csv,.tsv,.txt,.json,text/csv,application/json" onFile={(f) => void importTrajectoryFile(f)} buttonLabel="Choose a file…" testId="data.drop">
+      {reading && (
+        <p className="row muted text-small" role="status" data-testid="data.reading">
+          <span className="spinner" /> Reading {reading}…
+        </p>
+      )}
+      <FileDrop accept=".csv,.tsv,.txt,.json,text/csv,application/json" onFile={onFile} buttonLabel="Choose a file…" testId="data.drop">
         <span>{dataset ? 'Replace the data: drop' : 'Drop'} a CSV or JSON file here</span>
       </FileDrop>
       {problem && <ImportProblemView problem={problem} onRetry={(text) => importTrajectories(problem.fileName, text)} />}

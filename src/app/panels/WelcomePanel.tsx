@@ -1,5 +1,6 @@
 import { listEnvironments } from '../../core/envs/environments.ts';
 import { createBenchmarkProject, createBlankProject } from '../actions/projectActions.ts';
+import { tourEvent } from '../tour/tourActions.ts';
 
 const BLURBS: Record<string, string> = {
   covid: 'Stochastic SIR epidemic: S, I, R over 60 days. Two parameters.',
@@ -17,6 +18,11 @@ export function WelcomePanel() {
           Describe a system, import observed trajectories, write (or paste an LLM's) simulator program, calibrate its parameters
           without gradients, and check it against held-out data. Start from one of the paper's benchmarks — they come with data and a
           ground truth — or from a blank project.
+        </p>
+        <p>
+          <button className="btn primary" type="button" data-testid="welcome.tour" onClick={() => tourEvent({ type: 'start' })}>
+            New here? Take the guided tour (2 minutes, no API key)
+          </button>
         </p>
       </div>
       <div className="template-grid">

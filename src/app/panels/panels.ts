@@ -9,7 +9,7 @@ export const PANELS: readonly { id: PanelId; label: string; step?: number }[] = 
   { id: 'diagnostics', label: 'Diagnostics', step: 5 },
   { id: 'loop', label: 'Refine with LLM', step: 6 },
   { id: 'scenarios', label: 'What-if & policy', step: 7 },
-  { id: 'structure', label: 'Structure' },
+  { id: 'structure', label: 'Explore' },
   { id: 'history', label: 'Run history' },
 ];
 

@@ -28,6 +28,14 @@ export interface StudioRepository {
   deleteProject(id: string): Promise<void>;
   getLastProjectId(): Promise<string | null>;
   setLastProjectId(id: string): Promise<void>;
+  /** How many times any tab has saved this project (0 when never). */
+  getRevision(projectId: string): Promise<number>;
+  /**
+   * Claims the next revision, atomically, if the stored one is still `expected` (what this tab last
+   * saw); otherwise leaves it and reports the stored one, so two tabs never overwrite each other
+   * silently (see createAutosave).
+   */
+  bumpRevision(projectId: string, expected: number): Promise<{ ok: boolean; revision: number }>;
 }
 
 /** An in-memory repository (for unit tests and when IndexedDB is unavailable, e.g. private mode). */
@@ -38,6 +46,7 @@ export function createMemoryRepository(): StudioRepository {
   const runs = new Map<string, RunRecord>();
   const lineage = new Map<string, LoopVersion>();
   let last: string | null = null;
+  const revisions = new Map<string, number>();
   const clone = <T>(x: T): T => structuredClone(x);
   return {
     async listProjects() {
@@ -82,6 +91,15 @@ export function createMemoryRepository(): StudioRepository {
     },
     async setLastProjectId(id) {
       last = id;
+    },
+    async getRevision(projectId) {
+      return revisions.get(projectId) ?? 0;
+    },
+    async bumpRevision(projectId, expected) {
+      const current = revisions.get(projectId) ?? 0;
+      if (current !== expected) return { ok: false, revision: current };
+      revisions.set(projectId, current + 1);
+      return { ok: true, revision: current + 1 };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { StudioState, StudioStore } from '../store/studioStore.ts';
 import { projectDocumentOf } from '../store/selectors.ts';
 import type { LoopVersion } from '../model/LoopVersion.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
+import { concurrentEditStore } from './concurrentEdit.ts';
 import type { StudioRepository } from './StudioRepository.ts';
 
 /** Handle on the autosaver. */
@@ -12,14 +13,38 @@ export interface Autosave {
   markAllDirty(): void;
   /** Stops listening (pending writes are flushed first). */
   stop(): Promise<void>;
+  /** Another tab saved `revision` of a project: a conflict when it is the open one and newer than ours. */
+  noteForeignSave(projectId: string, revision: number): Promise<void>;
+  /** The open project was just reloaded from storage at `revision`: nothing is pending, no conflict. */
+  adoptStored(projectId: string, revision: number): void;
+}
+
+/** Options of {@link createAutosave}. */
+export interface AutosaveOptions {
+  /** Told after each successful write (the bootstrap broadcasts it to other tabs). */
+  onSaved?(projectId: string, revision: number): void;
+  /** Where a detected concurrent edit is reported (default: the shared concurrentEditStore). */
+  conflicts?: typeof concurrentEditStore;
 }
 
 /**
  * Watches the store and writes what changed to the repository, debounced by `delayMs`. Only the
  * parts that changed are written: the project document, the dataset, new code versions, and runs
  * whose records changed (each run at most once per flush, however many progress updates it saw).
+ *
+ * Two tabs on one project: every write claims the next revision of the project first; when another
+ * tab has written since this tab read it, nothing is written, the conflict is reported (the edits stay
+ * in memory and dirty) and the user chooses what to keep.
  */
-export function createAutosave(store: StudioStore, repo: StudioRepository, delayMs = 400): Autosave {
+export function createAutosave(store: StudioStore, repo: StudioRepository, delayMs = 400, opts: AutosaveOptions = {}): Autosave {
+  const conflicts = opts.conflicts ?? concurrentEditStore;
+  // The revision of the open project this tab last read or wrote; a write first claims the next one
+  // (repo.bumpRevision), which fails when another tab has saved in between (see concurrentEdit.ts).
+  let base: { projectId: string; revision: Promise<number> } | null = null;
+  const baseOf = (id: string) => {
+    if (base?.projectId !== id) base = { projectId: id, revision: repo.getRevision(id) };
+    return base.revision;
+  };
   let projectDirty = false;
   let datasetDirty = false;
   const dirtyRuns = new Map<string, RunRecord>();
@@ -42,8 +67,14 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
   const unsubscribe = store.subscribe((s, prev) => {
     if (!s.meta) return;
     if (s.meta.id !== prev.meta?.id) {
-      // Switching project loads from storage: nothing to write for what was just read.
+      // Switching project loads from storage: nothing to write for what was just read. What is still
+      // pending belonged to the previous project (held back by a conflict): it must not land here.
       seedVersions(s);
+      dirtyRuns.clear();
+      dirtyLineage.clear();
+      projectDirty = datasetDirty = false;
+      void baseOf(s.meta.id);
+      if (conflicts.getState().conflict) conflicts.setState({ conflict: null });
       return;
     }
     let changed = false;
@@ -53,6 +84,8 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       s.variables !== prev.variables ||
       s.source !== prev.source ||
       s.rules !== prev.rules ||
+      s.recording !== prev.recording ||
+      s.whatIf !== prev.whatIf ||
       s.datasetOrigin !== prev.datasetOrigin
     ) {
       projectDirty = changed = true;
@@ -81,6 +114,17 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
   });
 
   async function write(): Promise<void> {
+    const id = store.getState().meta?.id;
+    if (!id || conflicts.getState().conflict?.projectId === id) return;
+    const pending = projectDirty || datasetDirty || dirtyRuns.size > 0 || dirtyLineage.size > 0 || store.getState().versions.some((v) => !knownVersions.has(`${v.projectId}/${v.hash}`));
+    if (!pending) return;
+    const claim = await repo.bumpRevision(id, await baseOf(id));
+    if (store.getState().meta?.id !== id) return;
+    if (!claim.ok) {
+      conflicts.setState({ conflict: { projectId: id, theirRevision: claim.revision } });
+      return;
+    }
+    base = { projectId: id, revision: Promise.resolve(claim.revision) };
     const s = store.getState();
     if (!s.meta) return;
     const jobs: Promise<void>[] = [];
@@ -113,6 +157,7 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       jobs.push(repo.saveLineage(versions));
     }
     await Promise.all(jobs);
+    opts.onSaved?.(id, claim.revision);
   }
 
   function flush(): Promise<void> {
@@ -138,6 +183,22 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
     async stop() {
       unsubscribe();
       await flush();
+    },
+    async noteForeignSave(projectId, revision) {
+      if (store.getState().meta?.id !== projectId || base?.projectId !== projectId) return;
+      if (revision > (await base.revision) && store.getState().meta?.id === projectId) {
+        conflicts.setState({ conflict: { projectId, theirRevision: revision } });
+      }
+    },
+    adoptStored(projectId, revision) {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      projectDirty = datasetDirty = false;
+      dirtyRuns.clear();
+      dirtyLineage.clear();
+      seedVersions(store.getState());
+      base = { projectId, revision: Promise.resolve(revision) };
+      conflicts.setState({ conflict: null });
     },
   };
 }

@@ -99,5 +99,23 @@ export async function openIdbRepository(): Promise<StudioRepository> {
     async setLastProjectId(id) {
       await db.put('kv', id, 'lastProjectId');
     },
+    async getRevision(projectId) {
+      const v = await db.get('kv', `revision:${projectId}`);
+      return typeof v === 'number' ? v : 0;
+    },
+    async bumpRevision(projectId, expected) {
+      // One readwrite transaction: IndexedDB runs overlapping ones on the same store one after the
+      // other, so two tabs cannot both claim the same revision.
+      const tx = db.transaction('kv', 'readwrite');
+      const key = `revision:${projectId}`;
+      const v = await tx.store.get(key);
+      const current = typeof v === 'number' ? v : 0;
+      if (current !== expected) {
+        await tx.done;
+        return { ok: false, revision: current };
+      }
+      await Promise.all([tx.store.put(current + 1, key), tx.done]);
+      return { ok: true, revision: current + 1 };
+    },
   };
 }

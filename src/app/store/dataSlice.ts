@@ -8,8 +8,10 @@ export interface ImportProblem {
   row?: number;
   column?: number | string;
   path?: string;
-  /** The text the user supplied, untouched, so nothing they wrote is lost. */
+  /** The text the user supplied, untouched, so nothing they wrote is lost ('' when `large` is set). */
   text: string;
+  /** A file too large to edit in the page: its size and the bad row with its neighbours. */
+  large?: { chars: number; excerpt: { row: number; text: string }[] };
 }
 
 /** The trajectory shown in the Data panel. */

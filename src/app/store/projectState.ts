@@ -1,9 +1,11 @@
 import type { Dataset } from '../../core/data/Dataset.ts';
 import { defaultDomainRules } from '../../core/llm/defaultDomainRules.ts';
+import { getEnvironment } from '../../core/envs/environments.ts';
 import { IDLE_LOOP, type LoopVersion } from '../model/LoopVersion.ts';
 import type { CodeVersion, Project } from '../model/Project.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 import { interruptStaleRuns } from '../model/runTransitions.ts';
+import { emptyWhatIf } from './scenarioSlice.ts';
 import type { StudioState } from './studioStore.ts';
 
 /** The first train trajectory, or nothing. */
@@ -38,5 +40,9 @@ export function projectState(project: Project, versions: CodeVersion[], runs: Ru
     rules: project.rules ?? defaultDomainRules(project.env ?? undefined),
     loop: { ...IDLE_LOOP },
     diff: null,
+    recording: project.recording ?? null,
+    whatIf: project.whatIf ?? emptyWhatIf(project.env ? getEnvironment(project.env).horizon : undefined),
+    scenarioJob: null,
+    policyJob: null,
   };
 }

@@ -1,3 +1,4 @@
+import type { PopulationHistory } from '../model/populationFrames.ts';
 import type { RunRecord, RunSettings } from '../model/RunRecord.ts';
 
 /** Calibration runs of the open project. */
@@ -10,6 +11,8 @@ export interface RunsSlice {
   selectedRunId: string | null;
   /** Settings of the next run (kept between runs). */
   settings: RunSettings;
+  /** Populations per generation of the latest GA/CMA-ES run, for the calibration animation (memory only). */
+  populations: PopulationHistory | null;
 }
 
 /** Defaults small enough to finish in seconds on two cores. */
@@ -17,5 +20,5 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = { method: 'ga', generations: 20
 
 /** Initial runs slice. */
 export function createRunsSlice(): RunsSlice {
-  return { runs: [], activeRunId: null, selectedRunId: null, settings: { ...DEFAULT_RUN_SETTINGS } };
+  return { runs: [], activeRunId: null, selectedRunId: null, settings: { ...DEFAULT_RUN_SETTINGS }, populations: null };
 }

@@ -3,7 +3,9 @@ import type { Dataset, SplitName, Trajectory } from '../../core/data/Dataset.ts'
 import type { DomainRule } from '../../core/llm/DomainRule.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
 import type { DatasetOrigin, Project } from '../model/Project.ts';
+import type { Recording } from '../replay/Recording.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
+import type { WhatIfDocument } from '../model/WhatIf.ts';
 import { memoLast } from './memoLast.ts';
 import type { StudioState } from './studioStore.ts';
 import type { TrajectoryRef } from './dataSlice.ts';
@@ -20,12 +22,15 @@ export const selectProjectDocument = memoLast(
     datasetOrigin: DatasetOrigin | null,
     source: string,
     rules: DomainRule[],
-  ): Project | null => (meta ? { ...meta, knowledge, variables, dataset, datasetOrigin, source, rules } : null),
+    recording: Recording | null = null,
+    whatIf: WhatIfDocument | null = null,
+  ): Project | null =>
+    meta ? { ...meta, knowledge, variables, dataset, datasetOrigin, source, rules, ...(recording ? { recording } : {}), ...(whatIf ? { whatIf } : {}) } : null,
 );
 
 /** Convenience overload of {@link selectProjectDocument} on the whole state. */
 export function projectDocumentOf(s: StudioState): Project | null {
-  return selectProjectDocument(s.meta, s.knowledge, s.variables, s.dataset, s.datasetOrigin, s.source, s.rules);
+  return selectProjectDocument(s.meta, s.knowledge, s.variables, s.dataset, s.datasetOrigin, s.source, s.rules, s.recording, s.whatIf);
 }
 
 /** The run in progress, if any. */

@@ -3,12 +3,14 @@ import { createCodeSlice, type CodeSlice } from './codeSlice.ts';
 import { createDataSlice, type DataSlice } from './dataSlice.ts';
 import { createLoopSlice, type LoopSlice } from './loopSlice.ts';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.ts';
+import { createReplaySlice, type ReplaySlice } from './replaySlice.ts';
 import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 import { createUiSlice, type Theme, type UiSlice } from './uiSlice.ts';
 
 /** The whole studio state: one vanilla store made of slices (style P4). */
-export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice & LoopSlice & SettingsSlice;
+export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice & LoopSlice & SettingsSlice & ReplaySlice & ScenarioSlice;
 
 /** A fresh state, e.g. for tests. */
 export function createInitialState(theme?: Theme): StudioState {
@@ -20,6 +22,8 @@ export function createInitialState(theme?: Theme): StudioState {
     ...createUiSlice(theme),
     ...createLoopSlice(),
     ...createSettingsSlice(),
+    ...createReplaySlice(),
+    ...createScenarioSlice(),
   };
 }
 

@@ -11,12 +11,13 @@ import { fmt, pairs, table } from '../formatText.ts';
 import { openPool, POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
 import { choiceFlag, intFlag, numbersObjectFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
 import { createProgressBar } from '../progressBar.ts';
+import { NPE_FLAGS, NPE_USAGE, runNpeCalibration } from './calibrateNpe.ts';
 import { readDataset } from '../readDataset.ts';
 import { readSimulator } from '../readSimulator.ts';
 
 const CALIBRATORS: Record<'ga' | 'cmaes', Calibrator> = { ga: geneticAlgorithm, cmaes };
 
-const USAGE = `Usage: gsim calibrate --sim FILE.js|gt:ENV --data FILE.json|FILE.csv [--method ga|cmaes] [--generations N]
+const USAGE = `Usage: gsim calibrate --sim FILE.js|gt:ENV --data FILE.json|FILE.csv [--method ga|cmaes|npe] [--generations N]
                       [--popsize N] [--mc K] [--seed N] [--warm-start JSON] [--states K|all] [--samples N]
                       [--workers N] [--timeout S] [--json]
 
@@ -24,7 +25,7 @@ Fits the simulator's numerical parameters on the training split by minimising th
 (gradient-free, on the worker pool), then reports val and test metrics of the fitted simulator and,
 when the data came from a built-in ground truth, its benchmark W1. Ctrl-C stops after the current
 generation and reports the best parameters so far (exit code 130).
-  --method       ga (default; the paper's GA) or cmaes
+  --method       ga (default; the paper's GA), cmaes, or npe (neural posterior estimation, see below)
   --generations  generations (GA default ${GA_DEFAULTS.generations}; CMA-ES default: the GA's candidate budget)
   --popsize      population (GA default ${GA_DEFAULTS.popsize}) or CMA-ES lambda (default 4 + 3 ln n)
   --mc           Monte-Carlo draws per training transition in the fitness (default ${DEFAULT_MC})
@@ -33,7 +34,8 @@ generation and reports the best parameters so far (exit code 130).
   --warm-start   start from these values, e.g. '{"beta": 0.4}'
   --states       benchmark start states: a seeded subset of K (default ${DEFAULT_BENCHMARK_STATES}) or all
   --samples      benchmark samples per start state (default 200)
-${POOL_USAGE}`;
+${POOL_USAGE}
+${NPE_USAGE}`;
 
 /** `gsim calibrate`: gradient-free calibration on the node worker pool. */
 export const calibrateCommand: Command = {
@@ -52,8 +54,9 @@ export const calibrateCommand: Command = {
       states: { type: 'string' },
       samples: { type: 'string' },
       ...POOL_FLAGS,
+      ...NPE_FLAGS,
     });
-    const method = choiceFlag(f.method, 'method', ['ga', 'cmaes'] as const, 'ga');
+    const method = choiceFlag(f.method, 'method', ['ga', 'cmaes', 'npe'] as const, 'ga');
     const generations = optionalIntFlag(f.generations, 'generations', 0);
     const popsize = optionalIntFlag(f.popsize, 'popsize', 2);
     const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1);
@@ -70,6 +73,9 @@ export const calibrateCommand: Command = {
 
     const { pool, parameters } = await openPool(f, sim.source, dataset, ctx.signal);
     try {
+      if (method === 'npe') {
+        return await runNpeCalibration({ ctx, flags: f, pool, parameters, dataset, simLabel: sim.label, dataPath, seed, states, samples });
+      }
       const unknown = Object.keys(warmStart ?? {}).filter((k) => !parameters.some((p) => p.name === k));
       if (unknown.length) ctx.warn(`--warm-start: ignoring ${unknown.join(', ')} (not parameters of this simulator: ${parameters.map((p) => p.name).join(', ')})`);
       const bar = createProgressBar(ctx.stderr);

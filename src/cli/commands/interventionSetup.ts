@@ -1,9 +1,7 @@
 import { getEnvironment, listEnvironments } from '../../core/envs/environments.ts';
 import type { Environment } from '../../core/envs/Environment.ts';
-import { createRng } from '../../core/rng/createRng.ts';
-import { deriveSeed } from '../../core/rng/deriveSeed.ts';
 import { compileSimulator } from '../../core/sim/compileSimulator.ts';
-import type { CompiledSimulator, State } from '../../core/sim/types.ts';
+import type { CompiledSimulator } from '../../core/sim/types.ts';
 import { usageError } from '../CliError.ts';
 import { numbersObjectFlag, required } from '../parseFlags.ts';
 import { readSimulator } from '../readSimulator.ts';
@@ -23,8 +21,7 @@ export interface InterventionSetup {
 
 /**
  * Reads --sim, --env and --params. `--env` may be left out with `--sim gt:ENV`. Programs compile
- * in-process: scenario runs are short, and the pool's time limits guard calibration, where an odd
- * candidate program is the norm.
+ * here to read their parameters; the rollouts themselves run on the worker pool under its time limit.
  */
 export function interventionSetup(command: string, f: { sim?: string; env?: string; params?: string }, cwd: string): InterventionSetup {
   const sim = readSimulator(required(f.sim, 'sim', command), cwd);
@@ -41,10 +38,4 @@ export function interventionSetup(command: string, f: { sim?: string; env?: stri
     simLabel: sim.label, env, model, params: values, defaulted,
     truth: compileSimulator(env.groundTruthSource), modelIsTruth: sim.groundTruthOf !== undefined,
   };
-}
-
-/** `n` start states from the environment's initial-state sampler, the same for model and truth. */
-export function startStates(env: Environment, n: number, seed: number): State[] {
-  const rng = createRng(deriveSeed(seed, 7));
-  return Array.from({ length: n }, () => env.initialState(rng));
 }

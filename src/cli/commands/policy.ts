@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GRID_PRESETS } from '../../core/interventions/benchmarkGrids.ts';
-import { policyCell } from '../../core/interventions/policyCell.ts';
 import type { PolicyGrid } from '../../core/interventions/PolicyGrid.ts';
 import { policyRegret } from '../../core/interventions/policyRegret.ts';
-import { policySearch, type PolicySearchResult } from '../../core/interventions/policySearch.ts';
-import type { CompiledSimulator } from '../../core/sim/types.ts';
+import type { PolicySearchResult } from '../../core/interventions/policySearch.ts';
+import { scenarioStartStates } from '../../core/interventions/scenarioStartStates.ts';
+import { poolPolicySearch } from '../../pool/poolPolicySearch.ts';
 import { CliError, usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { fmt, pairs, table } from '../formatText.ts';
+import { POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
+import { withScenarioPool } from '../openScenarioPool.ts';
 import { intFlag, parseFlags, required } from '../parseFlags.ts';
-import { interventionSetup, startStates } from './interventionSetup.ts';
+import { interventionSetup } from './interventionSetup.ts';
 
 const USAGE = `Usage: gsim policy --sim FILE.js|gt:ENV [--env ENV] [--params JSON] --grid PRESET|FILE.json
-                  [--rollouts N] [--seed N] [--json]
+                  [--rollouts N] [--seed N] [--workers N] [--timeout S] [--json]
 
 Grid search over two intervention knobs: the expected cost of every cell over N rollouts, on the
 simulator and (for a benchmark) on its ground truth, the optimum of each, and the regret of the
@@ -24,7 +26,9 @@ simulator's optimum evaluated in the truth.
               expression over the knobs, horizon, the defines and the recorded series (sum, mean, max, …)
   --rollouts  rollouts per cell (default 20)
   --seed      seed (default 1; every cell uses the same noise)
-  (--sim, --env, --params as in gsim whatif)`;
+  (--sim, --env, --params as in gsim whatif)
+Cells run on the worker pool:
+${POOL_USAGE}`;
 
 /** `gsim policy`: policy search on the model and the truth. */
 export const policyCommand: Command = {
@@ -32,7 +36,7 @@ export const policyCommand: Command = {
   async run(ctx) {
     const f = parseFlags('policy', ctx.argv, {
       sim: { type: 'string' }, env: { type: 'string' }, params: { type: 'string' }, grid: { type: 'string' },
-      rollouts: { type: 'string' }, seed: { type: 'string' },
+      rollouts: { type: 'string' }, seed: { type: 'string' }, ...POOL_FLAGS,
     });
     const rollouts = intFlag(f.rollouts, 'rollouts', 20, 1);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
@@ -41,16 +45,20 @@ export const policyCommand: Command = {
     const gridEnv = (grid as { env?: string }).env;
     if (gridEnv && gridEnv !== setup.env.id) ctx.warn(`grid ${grid.name} was designed for ${gridEnv}, running it on ${setup.env.id}`);
     const horizon = grid.horizon ?? grid.scenario.horizon ?? setup.env.horizon;
-    const opts = { variables: setup.env.variables, horizon, rollouts, seed, initialStates: startStates(setup.env, rollouts, seed), policy: setup.env.policy };
+    const opts = { grid, variables: setup.env.variables, horizon, rollouts, seed, initialStates: scenarioStartStates(setup.env, rollouts, seed), policyEnv: setup.env.id };
     const cells = grid.x.values.length * grid.y.values.length;
     const t0 = performance.now();
-    const run = (sim: CompiledSimulator, params: Record<string, number>, what: string) =>
-      policySearch(grid, (cell) => policyCell(sim, params, grid, cell, opts), {
-        signal: ctx.signal,
-        onProgress: ctx.stderr.isTTY ? (done, total) => void ctx.stderr.write(`\r${what}: cell ${done}/${total}`) : undefined,
-      });
-    const model = await run(setup.model, setup.params, 'model');
-    const truth = setup.modelIsTruth || model.cancelled ? null : await run(setup.truth, setup.env.trueParams, 'truth');
+    // On the pool, so a program that never returns ends at --timeout instead of hanging the command.
+    const { model, truth } = await withScenarioPool(f, async (pool) => {
+      const run = (source: string, params: Record<string, number>, what: 'model' | 'truth') =>
+        poolPolicySearch(pool, {
+          ...opts, program: { source, params }, signal: ctx.signal, label: what === 'truth' ? 'ground truth' : undefined,
+          onProgress: ctx.stderr.isTTY ? (done, total) => void ctx.stderr.write(`\r${what}: cell ${done}/${total}`) : undefined,
+        });
+      const m = await run(setup.model.source, setup.params, 'model');
+      const t = setup.modelIsTruth || m.cancelled ? null : await run(setup.truth.source, setup.env.trueParams, 'truth');
+      return { model: m, truth: t };
+    });
     if (ctx.stderr.isTTY) ctx.stderr.write('\n');
     const regret = truth ? policyRegret(model, truth) : null;
     const cancelled = model.cancelled || (truth?.cancelled ?? false);

@@ -1,19 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findScenarioPreset, SCENARIO_PRESETS, type ScenarioPreset } from '../../core/interventions/benchmarkScenarios.ts';
-import { compareOutcomes, type OutcomeComparison } from '../../core/interventions/compareOutcomes.ts';
-import { resolveScenario } from '../../core/interventions/resolveScenario.ts';
+import type { OutcomeComparison } from '../../core/interventions/compareOutcomes.ts';
 import type { Scenario } from '../../core/interventions/Scenario.ts';
 import { scenarioOutcomes, summarizeOutcomes } from '../../core/interventions/scenarioOutcomes.ts';
-import { simulateScenario, type ScenarioResult } from '../../core/interventions/simulateScenario.ts';
+import type { ScenarioResult } from '../../core/interventions/simulateScenario.ts';
+import { poolScenarios } from '../../pool/poolScenarios.ts';
 import { CliError, usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { fmt, pairs, table } from '../formatText.ts';
+import { POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
+import { withScenarioPool } from '../openScenarioPool.ts';
 import { intFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
-import { interventionSetup, startStates } from './interventionSetup.ts';
+import { interventionSetup } from './interventionSetup.ts';
+import { scenarioStartStates } from '../../core/interventions/scenarioStartStates.ts';
 
 const USAGE = `Usage: gsim whatif --sim FILE.js|gt:ENV [--env ENV] [--params JSON] --scenario NAME|FILE.json
-                   [--rollouts N] [--seed N] [--horizon T] [--json]
+                   [--rollouts N] [--seed N] [--horizon T] [--workers N] [--timeout S] [--json]
 
 Runs what-if scenarios (interventions) on a simulator and, for a benchmark, on its ground truth from
 the same start states and seeds, and compares them: mean curves, outcome summaries (peak, final,
@@ -26,7 +29,9 @@ total per variable) and W1 between the two outcome distributions.
               { "name", "interventions": [...] }, a list of them, or { "horizon", "record", "scenarios" }
   --rollouts  rollouts per scenario (default 100)
   --seed      seed (default 1)
-  --horizon   steps (default: the preset's, else the environment's)`;
+  --horizon   steps (default: the preset's, else the environment's)
+Rollouts run on the worker pool:
+${POOL_USAGE}`;
 
 /** The variable the text table summarises per benchmark (JSON has them all). */
 const KEY_VARIABLE: Record<string, string> = { covid: 'I', 'supply-chain': 'backlog', hospital: 'standard_occupancy' };
@@ -37,7 +42,7 @@ export const whatifCommand: Command = {
   async run(ctx) {
     const f = parseFlags('whatif', ctx.argv, {
       sim: { type: 'string' }, env: { type: 'string' }, params: { type: 'string' }, scenario: { type: 'string' },
-      rollouts: { type: 'string' }, seed: { type: 'string' }, horizon: { type: 'string' },
+      rollouts: { type: 'string' }, seed: { type: 'string' }, horizon: { type: 'string' }, ...POOL_FLAGS,
     });
     const rollouts = intFlag(f.rollouts, 'rollouts', 100, 1);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
@@ -47,15 +52,17 @@ export const whatifCommand: Command = {
     if (preset.env && preset.env !== setup.env.id) ctx.warn(`scenario preset ${preset.id} was designed for ${preset.env}, running it on ${setup.env.id}`);
     const horizon = horizonFlag ?? preset.horizon;
     const variables = setup.env.variables;
-    const initialStates = startStates(setup.env, rollouts, seed);
+    const initialStates = scenarioStartStates(setup.env, rollouts, seed);
     const t0 = performance.now();
-    const opts = { variables, record: preset.record, horizon, rollouts, seed, initialStates, policy: setup.env.policy, signal: ctx.signal };
-    const results = preset.scenarios.map((template) => {
-      const scenario = resolveScenario(template, {}, horizon);
-      const model = simulateScenario(setup.model, setup.params, scenario, opts);
-      const truth = setup.modelIsTruth ? null : simulateScenario(setup.truth, setup.env.trueParams, scenario, opts);
-      return { scenario, model, truth, comparison: truth ? compareOutcomes(model, truth) : null };
-    });
+    // On the pool, so a program that never returns ends at --timeout instead of hanging the command.
+    const results = await withScenarioPool(f, (pool) =>
+      poolScenarios(pool, {
+        model: { source: setup.model.source, params: setup.params },
+        truth: setup.modelIsTruth ? null : { source: setup.truth.source, params: setup.env.trueParams },
+        scenarios: preset.scenarios, variables, record: preset.record, horizon, rollouts, seed, initialStates,
+        policyEnv: setup.env.id, signal: ctx.signal,
+      }),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const json = {
       sim: setup.simLabel, env: setup.env.id, scenarioSet: preset.id, params: setup.params, defaulted: setup.defaulted,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 
-/** Runs gsim in-process (no worker pool is involved in whatif/policy). */
+/** Runs gsim in-process; whatif and policy start their own worker pool (2 threads here). */
 async function gsim(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -38,6 +38,8 @@ describe('gsim whatif / policy', () => {
       scenario: { name: 'l', interventions: [{ type: 'param', target: 'beta', factor: 'alpha', tStart: 'start', tEnd: 'start + 9' }] },
       define: { peak: 'max(I)' }, cost: 'peak + 100 * (1 - alpha)',
     }));
+    writeFileSync(join(dir, 'loop.js'), `const parameters = { beta: { min: 0, max: 2, init: 0.3 }, gamma: { min: 0, max: 1, init: 0.1 } };
+function step(state) { for (;;) {} }`);
     writeFileSync(join(dir, 'badcost.json'), JSON.stringify({
       name: 'bad', x: { name: 'alpha', values: [1] }, y: { name: 'start', values: [0] },
       scenario: { name: 'l', interventions: [] }, cost: 'peek + 1',
@@ -98,5 +100,16 @@ describe('gsim whatif / policy', () => {
     const r = await gsim(dir, 'policy', '--sim', 'gt:covid', '--grid', 'badcost.json', '--rollouts', '2');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cost expression "peek \+ 1" threw ReferenceError: peek is not defined \(names available: .*I, R, S/);
+  });
+
+  it('a looping program ends at --timeout with a clear error instead of hanging (whatif and policy)', async () => {
+    const t0 = Date.now();
+    const w = await gsim(dir, 'whatif', '--sim', 'loop.js', '--env', 'covid', '--scenario', 'early-strict', '--rollouts', '2', '--workers', '2', '--timeout', '1');
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/gsim whatif: .*did not finish within the time limit of 1 s/);
+    const p = await gsim(dir, 'policy', '--sim', 'loop.js', '--env', 'covid', '--grid', 'grid.json', '--rollouts', '2', '--workers', '2', '--timeout', '1');
+    expect(p.code).toBe(1);
+    expect(p.stderr).toMatch(/gsim policy: .*did not finish within the time limit of 1 s/);
+    expect(Date.now() - t0).toBeLessThan(15_000);
   });
 });

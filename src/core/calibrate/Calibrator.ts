@@ -29,8 +29,17 @@ export interface CalibrationProgress {
   bestParams: Record<string, number>;
   simulations: number;
   failures: number;
-  /** Phase label for multi-phase methods (NPE: simulate / train / sample). */
+  /** Phase label for multi-phase methods (NPE: simulate / train / sample / sbc). */
   phase?: string;
+  /**
+   * NPE only: work done and total within the phase (simulations, posterior draws, SBC simulations),
+   * and the epoch's losses while training. NPE has no population fitness, so `best`/`mean` carry the
+   * best validation loss and the epoch's training loss, and these fields say what is really happening.
+   */
+  phaseDone?: number;
+  phaseTotal?: number;
+  trainLoss?: number;
+  valLoss?: number;
   /** Current population in physical units (GA/CMA-ES), for the calibration animation. */
   population?: number[][];
 }

@@ -13,75 +13,113 @@ export interface CsvRecords {
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
 
 /**
- * Splits CSV text into records (RFC 4180): drops a UTF-8 byte-order mark, detects the delimiter as the
- * most frequent of comma, semicolon and tab outside quotes on the first line (comma on a tie or when
- * none occurs), accepts quoted fields with `""` escapes and embedded line breaks, and CRLF, LF or CR
- * line ends. Row numbers count records, as a spreadsheet does (a quoted line break stays inside its
- * row); rows whose cells are all blank are skipped but still counted. A quote inside an unquoted field
- * is kept literally.
- *
+ * Splits CSV text into records (RFC 4180); see {@link scanCsvRecords} for the rules.
  * @throws DatasetError for an unterminated quoted field, or text after a closing quote.
  */
 export function parseCsvRecords(text: string): CsvRecords {
+  const records: CsvRecord[] = [];
+  const delimiter = scanCsvRecords(text, (rec) => records.push(rec));
+  return { delimiter, records };
+}
+
+/**
+ * Streams the records of CSV text (with the delimiter) to `onRecord` without holding them all (a 100 MB file has millions):
+ * drops a UTF-8 byte-order mark, detects the delimiter as the most frequent of comma, semicolon and tab
+ * outside quotes on the first line (comma on a tie or when none occurs), accepts quoted fields with
+ * `""` escapes and embedded line breaks, and CRLF, LF or CR line ends. Row numbers count records, as a
+ * spreadsheet does (a quoted line break stays inside its row); rows whose cells are all blank are
+ * skipped but still counted. A quote inside an unquoted field is kept literally.
+ *
+ * Unquoted fields are cut with `slice` rather than built character by character: the scan is the hot
+ * loop of a large import.
+ * @returns the delimiter detected.
+ * @throws DatasetError (row and 1-based column number) for an unterminated quoted field, or text after
+ *   a closing quote.
+ */
+export function scanCsvRecords(text: string, onRecord: (rec: CsvRecord, delimiter: CsvRecords['delimiter']) => void): CsvRecords['delimiter'] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(src);
-  const records: CsvRecord[] = [];
+  const delim = delimiter.charCodeAt(0);
+  const n = src.length;
   let cells: string[] = [];
-  let cell = '';
   let row = 1;
   let i = 0;
-  const n = src.length;
 
+  const where = (r: number) => {
+    const column = String(cells.length + 1);
+    return { path: `Row ${r}, column ${column}`, row: r, column };
+  };
   const endRecord = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) records.push({ row, cells });
+    let blank = true;
+    for (const c of cells) if (c.trim() !== '') blank = false;
+    if (!blank) onRecord({ row, cells }, delimiter);
     cells = [];
-    cell = '';
     row++;
   };
 
-  while (i < n) {
-    const ch = src[i];
-    if (ch === '"' && cell === '') {
+  if (n === 0) return delimiter;
+  for (;;) {
+    // i is at the start of a field.
+    let cell: string;
+    if (src.charCodeAt(i) === QUOTE) {
       const startRow = row;
-      i++;
+      cell = '';
+      let j = i + 1;
       for (;;) {
-        if (i >= n) throw new DatasetError(`Row ${startRow}: a quoted field is never closed (missing ")`, { path: `Row ${startRow}`, row: startRow });
-        const c = src[i];
-        if (c === '"') {
-          if (src[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = src.indexOf('"', j);
+        if (q < 0) {
+          const loc = where(startRow);
+          throw new DatasetError(`Row ${startRow}, column ${loc.column}: a quoted field is never closed (missing ")`, loc);
         }
-        cell += c;
-        i++;
+        cell += src.slice(j, q);
+        if (src.charCodeAt(q + 1) === QUOTE) {
+          cell += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
       }
-      const next = src[i];
-      if (i < n && next !== delimiter && next !== '\n' && next !== '\r') {
-        throw new DatasetError(`Row ${row}: unexpected text after a closing quote (a quote inside a quoted field must be doubled)`, { path: `Row ${row}`, row });
+      const next = src.charCodeAt(i);
+      if (i < n && next !== delim && next !== LF && next !== CR) {
+        const loc = where(row);
+        throw new DatasetError(`Row ${row}, column ${loc.column}: unexpected text after a closing quote (a quote inside a quoted field must be doubled)`, loc);
+      }
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = src.charCodeAt(j);
+        if (c === delim || c === LF || c === CR) break;
+        j++;
+      }
+      cell = src.slice(i, j);
+      i = j;
+    }
+    cells.push(cell);
+    if (i >= n) {
+      endRecord();
+      return delimiter;
+    }
+    const c = src.charCodeAt(i);
+    if (c === delim) {
+      i++;
+      // A delimiter at the very end still opens an (empty) last field.
+      if (i >= n) {
+        cells.push('');
+        endRecord();
+        return delimiter;
       }
       continue;
     }
-    if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      endRecord();
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-    } else {
-      cell += ch;
-      i++;
-    }
+    i += c === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRecord();
+    if (i >= n) return delimiter;
   }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return { delimiter, records };
 }
 
 function detectDelimiter(src: string): CsvRecords['delimiter'] {

@@ -2,7 +2,7 @@ import { createRng } from '../rng/createRng.ts';
 import type { Action, State } from '../sim/types.ts';
 import type { Dataset, SplitName, Trajectory } from './Dataset.ts';
 import { DatasetError, describeValue } from './DatasetError.ts';
-import { parseCsvRecords, type CsvRecords } from './parseCsvRecords.ts';
+import { scanCsvRecords, type CsvRecord, type CsvRecords } from './parseCsvRecords.ts';
 
 /** A dataset read from CSV, with notes on what the import assumed (shown to the user, not saved). */
 export type CsvDataset = Dataset & { warnings: string[] };
@@ -49,10 +49,45 @@ interface Group {
  * const data = parseTrajectoryCsv('trajectory,t,S,I,R\na,0,990,10,0\na,1,985,14,1\n');
  */
 export function parseTrajectoryCsv(text: string, opts: { seed?: number; name?: string } = {}): CsvDataset {
-  const { delimiter, records } = parseCsvRecords(text);
-  if (records.length === 0) throw new DatasetError('The file is empty: expected a header row and data rows', { path: '(file)' });
-  const header = readHeader(records[0].cells);
   const warnings: string[] = [];
+  // A decoder replaces bytes that are not UTF-8 with U+FFFD; only then are cells checked for it.
+  const undecodable = text.includes('\uFFFD');
+  let layout: Layout | null = null;
+  const groups = new Map<string, Group>();
+  scanCsvRecords(text, (rec, delimiter) => {
+    if (undecodable) checkDecoded(rec, layout?.header);
+    if (!layout) layout = readLayout(rec.cells);
+    else readRow(rec, layout, delimiter, groups);
+  });
+  if (!layout) throw new DatasetError('The file is empty: expected a header row and data rows', { path: '(file)' });
+  const { header, idCol, tCol, splitCol, varCols } = layout as Layout;
+  if (groups.size === 0) throw new DatasetError('Row 2: expected a data row after the header, got none (the file has a header but no data rows)', { path: 'Row 2', row: 2 });
+  if (idCol < 0) warnings.push(`No trajectory column (${TRAJECTORY_COLUMNS.join(', ')}): all rows were read as one trajectory.`);
+
+  const trajectories = [...groups.values()].map((g) => toTrajectory(g, header[tCol]));
+  const splits = splitCol >= 0 ? splitsFromColumn([...groups.values()], trajectories, header[splitCol]) : splitsBySeed(trajectories, opts.seed ?? 0, warnings);
+  return {
+    format: 'gsim-dataset',
+    version: 1,
+    name: opts.name ?? 'imported CSV',
+    variables: varCols.map((k) => header[k]),
+    splits,
+    warnings,
+  };
+}
+
+/** Where each kind of column sits in the header. */
+interface Layout {
+  header: string[];
+  idCol: number;
+  tCol: number;
+  actionCol: number;
+  splitCol: number;
+  varCols: number[];
+}
+
+function readLayout(cells: string[]): Layout {
+  const header = readHeader(cells);
   const find = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
   const idCol = TRAJECTORY_COLUMNS.map(find).find((k) => k >= 0) ?? -1;
   const tCol = find('t');
@@ -65,52 +100,61 @@ export function parseTrajectoryCsv(text: string, opts: { seed?: number; name?: s
   if (varCols.length === 0) {
     throw new DatasetError('Row 1: no variable columns: expected at least one column besides the trajectory, t, action and split columns', { path: 'Row 1', row: 1 });
   }
-  if (records.length === 1) throw new DatasetError('The file has a header but no data rows', { path: 'Row 2', row: 2 });
-  if (idCol < 0) warnings.push(`No trajectory column (${TRAJECTORY_COLUMNS.join(', ')}): all rows were read as one trajectory.`);
+  return { header, idCol, tCol, actionCol, splitCol, varCols };
+}
 
-  const groups = new Map<string, Group>();
-  for (const rec of records.slice(1)) {
-    if (rec.cells.length !== header.length) {
-      throw new DatasetError(`Row ${rec.row}: expected ${header.length} cells as in the header, got ${rec.cells.length}`, { path: `Row ${rec.row}`, row: rec.row });
-    }
-    const cellAt = (k: number) => ({ raw: rec.cells[k].trim(), where: { row: rec.row, column: header[k] } });
-    const id = idCol < 0 ? 'trajectory-0' : cellAt(idCol).raw;
-    if (id === '') cellError(cellAt(idCol).where, 'a trajectory id', '');
-    const tCell = cellAt(tCol);
-    const t = readNumber(tCell.raw, delimiter);
-    if (t === undefined || !Number.isInteger(t)) cellError(tCell.where, 'an integer time step', tCell.raw);
-    const state: State = { t };
-    for (const k of varCols) {
-      const c = cellAt(k);
-      const v = readNumber(c.raw, delimiter);
-      if (v === undefined) cellError(c.where, 'a number', c.raw);
-      state[header[k]] = v;
-    }
-    let action: Action = null;
-    if (actionCol >= 0) {
-      const c = cellAt(actionCol);
-      if (c.raw !== '') {
-        const a = readNumber(c.raw, delimiter);
-        if (a === undefined) cellError(c.where, 'a number or an empty cell (no action)', c.raw);
-        action = a;
-      }
-    }
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { id, rows: [] }));
-    if (splitCol >= 0) assignSplit(group, cellAt(splitCol));
-    group.rows.push({ row: rec.row, t, state, action });
+/** Reads one data row into its trajectory's group. */
+function readRow(rec: CsvRecord, layout: Layout, delimiter: CsvRecords['delimiter'], groups: Map<string, Group>): void {
+  const { header, idCol, tCol, actionCol, splitCol, varCols } = layout;
+  if (rec.cells.length !== header.length) raggedRow(rec, header);
+  const cellAt = (k: number) => ({ raw: rec.cells[k].trim(), where: { row: rec.row, column: header[k] } });
+  const id = idCol < 0 ? 'trajectory-0' : cellAt(idCol).raw;
+  if (id === '') cellError(cellAt(idCol).where, 'a trajectory id', '');
+  const tCell = cellAt(tCol);
+  const t = readNumber(tCell.raw, delimiter);
+  if (t === undefined || !Number.isInteger(t)) cellError(tCell.where, 'an integer time step', tCell.raw);
+  const state: State = { t };
+  for (const k of varCols) {
+    const c = cellAt(k);
+    const v = readNumber(c.raw, delimiter);
+    if (v === undefined) cellError(c.where, numberExpected(c.raw), c.raw);
+    state[header[k]] = v;
   }
+  let action: Action = null;
+  if (actionCol >= 0) {
+    const c = cellAt(actionCol);
+    if (c.raw !== '') {
+      const a = readNumber(c.raw, delimiter);
+      if (a === undefined) cellError(c.where, `${numberExpected(c.raw)} or an empty cell (no action)`, c.raw);
+      action = a;
+    }
+  }
+  let group = groups.get(id);
+  if (!group) groups.set(id, (group = { id, rows: [] }));
+  if (splitCol >= 0) assignSplit(group, cellAt(splitCol));
+  group.rows.push({ row: rec.row, t, state, action });
+}
 
-  const trajectories = [...groups.values()].map((g) => toTrajectory(g, header[tCol]));
-  const splits = splitCol >= 0 ? splitsFromColumn([...groups.values()], trajectories, header[splitCol]) : splitsBySeed(trajectories, opts.seed ?? 0, warnings);
-  return {
-    format: 'gsim-dataset',
-    version: 1,
-    name: opts.name ?? 'imported CSV',
-    variables: varCols.map((k) => header[k]),
-    splits,
-    warnings,
-  };
+/** A row with fewer or more cells than the header: names the first missing or extra column. */
+function raggedRow(rec: CsvRecord, header: string[]): never {
+  const got = rec.cells.length;
+  const column = got < header.length ? `"${header[got]}"` : String(header.length + 1);
+  const what = got < header.length ? 'is missing' : 'is extra (no such column in the header)';
+  const path = `Row ${rec.row}, column ${column}`;
+  throw new DatasetError(`${path}: this cell ${what}: expected ${header.length} cells as in the header, got ${got}`, {
+    path,
+    row: rec.row,
+    column: got < header.length ? header[got] : column,
+  });
+}
+
+/** Rejects a cell holding U+FFFD, the mark a UTF-8 decoder leaves for bytes that are not UTF-8. */
+function checkDecoded(rec: CsvRecord, header: string[] | undefined): void {
+  const k = rec.cells.findIndex((c) => c.includes('\uFFFD'));
+  if (k < 0) return;
+  const column = header?.[k] ?? String(k + 1);
+  const path = `Row ${rec.row}, column ${header?.[k] !== undefined ? `"${column}"` : column}`;
+  throw new DatasetError(`${path}: the file is not UTF-8 text (a byte here is not valid UTF-8, shown as \uFFFD); save the file as UTF-8 and import it again`, { path, row: rec.row, column });
 }
 
 function readHeader(cells: string[]): string[] {
@@ -135,6 +179,11 @@ function readNumber(raw: string, delimiter: CsvRecords['delimiter']): number | u
   if (!NUMBER.test(s)) return undefined;
   const v = Number(s);
   return Number.isFinite(v) ? v : undefined;
+}
+
+/** What a numeric cell should hold: names the range when the text is a number too large for a double. */
+function numberExpected(raw: string): string {
+  return NUMBER.test(raw) ? 'a number between -1.8e308 and 1.8e308' : 'a number';
 }
 
 function cellError(where: { row: number; column: string }, expected: string, raw: string): never {

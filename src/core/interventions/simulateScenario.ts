@@ -33,6 +33,12 @@ export interface SimulateScenarioOptions {
   quantiles?: readonly number[];
   /** Checked between rollouts; a cancelled run throws an `AbortError`. */
   signal?: CancelSignal;
+  /**
+   * Global index of the first rollout (default 0): a pool runs rollouts `firstRollout ..
+   * firstRollout + rollouts − 1` on each worker and concatenates the ensembles, which then equal one
+   * in-process run (seeds, start states and parameter draws are all indexed by the global rollout).
+   */
+  firstRollout?: number;
 }
 
 /** Rollouts of one scenario, packed for plots and comparisons. */
@@ -61,12 +67,16 @@ export interface ScenarioResult {
  * Rollout r draws the simulator's noise from `deriveSeed(seed, r)` and the policy's from
  * `deriveSeed(seed, r, 1)`, so two scenarios (or a model and the truth) run with the same seed share
  * their start states and as much noise as their programs allow (common random numbers).
+ * `params` is one parameter set, or a list of draws (e.g. from an NPE posterior) of which rollout r
+ * uses `params[r mod n]`.
  * O(rollouts · horizon) steps.
  * @throws SimulatorError when the program fails or a recorded key is missing; `AbortError` when cancelled.
  * @example
  * const r = simulateScenario(sim, { beta: 0.5, gamma: 0.1 }, lockdown, { variables: ['S', 'I', 'R'], horizon: 60, rollouts: 100, seed: 1 });
  */
-export function simulateScenario(sim: CompiledSimulator, params: ParamValues, scenario: ResolvedScenario, opts: SimulateScenarioOptions): ScenarioResult {
+export function simulateScenario(
+  sim: CompiledSimulator, params: ParamValues | readonly ParamValues[], scenario: ResolvedScenario, opts: SimulateScenarioOptions,
+): ScenarioResult {
   const horizon = scenario.horizon ?? opts.horizon;
   if (!Number.isInteger(horizon) || horizon < 0) throw new RangeError(`simulateScenario: horizon must be a non-negative integer, got ${horizon}`);
   if (!Number.isInteger(opts.rollouts) || opts.rollouts < 1) throw new RangeError(`simulateScenario: rollouts must be a positive integer, got ${opts.rollouts}`);
@@ -74,7 +84,20 @@ export function simulateScenario(sim: CompiledSimulator, params: ParamValues, sc
   const keys = [...variables, ...(opts.record ?? []).filter((k) => !variables.includes(k))];
   const dim = keys.length;
   const steps = horizon + 1;
-  const schedule = parameterSchedule(sim, params, scenario, horizon);
+  // One parameter set, or one draw per rollout (a posterior): rollout r uses draws[r mod n], so the
+  // fan then carries parameter uncertainty on top of the simulator's own noise.
+  const draws: readonly ParamValues[] = isDrawList(params) ? params : [params];
+  if (draws.length === 0) throw new RangeError('simulateScenario: the list of parameter draws is empty');
+  const schedules = new Map<number, ParamValues[]>();
+  const scheduleOf = (r: number): ParamValues[] => {
+    const d = r % draws.length;
+    let s = schedules.get(d);
+    if (!s) schedules.set(d, (s = parameterSchedule(sim, draws[d], scenario, horizon)));
+    return s;
+  };
+  scheduleOf(0);
+  const first = opts.firstRollout ?? 0;
+  if (!Number.isInteger(first) || first < 0) throw new RangeError(`simulateScenario: firstRollout must be a non-negative integer, got ${first}`);
   const stateChanges = scenario.interventions.filter((iv): iv is StateIntervention<number> => iv.type === 'state');
   const policyIv = scenario.interventions.filter((iv) => iv.type === 'policy').at(-1);
   const override = policyIv?.type === 'policy' ? scenarioPolicy(policyIv.policy) : undefined;
@@ -83,12 +106,14 @@ export function simulateScenario(sim: CompiledSimulator, params: ParamValues, sc
 
   for (let r = 0; r < opts.rollouts; r++) {
     if (opts.signal?.aborted) throw abortError();
-    const rng = createRng(deriveSeed(opts.seed, r));
-    const policyRng = createRng(deriveSeed(opts.seed, r, 1));
-    const trajectory = opts.trajectories?.length ? opts.trajectories[r % opts.trajectories.length] : undefined;
+    const g = first + r;
+    const schedule = scheduleOf(g);
+    const rng = createRng(deriveSeed(opts.seed, g));
+    const policyRng = createRng(deriveSeed(opts.seed, g, 1));
+    const trajectory = opts.trajectories?.length ? opts.trajectories[g % opts.trajectories.length] : undefined;
     let state: State;
-    if (starts?.length) state = starts[r % starts.length];
-    else if (sim.initialState) state = sim.initialState(createRng(deriveSeed(opts.seed, r, 2)));
+    if (starts?.length) state = starts[g % starts.length];
+    else if (sim.initialState) state = sim.initialState(createRng(deriveSeed(opts.seed, g, 2)));
     else throw new SimulatorError('definition', `scenario "${scenario.name}": no start states given and the program defines no initialState(rng)`);
     // Frozen so a program that edits its input cannot leak one rollout into the next.
     state = deepFreeze(applyStateChanges(state, stateChanges, 0));
@@ -131,6 +156,10 @@ export function simulateScenario(sim: CompiledSimulator, params: ParamValues, sc
     scenario: scenario.name, keys, variables, steps, rollouts: opts.rollouts, ensemble, mean, quantiles,
     bands: quantileBands(ensemble, opts.rollouts, steps, dim, quantiles),
   };
+}
+
+function isDrawList(p: ParamValues | readonly ParamValues[]): p is readonly ParamValues[] {
+  return Array.isArray(p);
 }
 
 /** The state with the state interventions at time t applied (a copy; the input is left alone). */

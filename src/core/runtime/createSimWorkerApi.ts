@@ -13,6 +13,8 @@ import { deriveSeed } from '../rng/deriveSeed.ts';
 import { compileSimulator } from '../sim/compileSimulator.ts';
 import { SimulatorError, type SimulatorErrorData } from '../sim/SimulatorError.ts';
 import type { CompiledSimulator, ParameterSpec } from '../sim/types.ts';
+import { createScenarioWorkerMethods, type ScenarioWorkerApi } from './scenarioWorkerMethods.ts';
+import { createNpeWorkerMethods, type NpeWorkerApi } from './npeWorkerMethods.ts';
 
 /** What `load` answers: the program's parameters, or why it does not compile. */
 export type LoadResult = { ok: true; parameters: ParameterSpec[] } | { ok: false; error: SimulatorErrorData };
@@ -49,6 +51,12 @@ export interface SimWorkerApi {
    * (a rule that does not compile); NaN survives structured cloning.
    */
   ruleViolations(request: RuleViolationsRequest): Outcome<RuleViolation[]>;
+  /** What-if rollouts of a scenario (scenarioWorkerMethods.ts). */
+  scenarioRollouts: ScenarioWorkerApi['scenarioRollouts'];
+  /** Expected costs of policy-grid cells (scenarioWorkerMethods.ts). */
+  policyCells: ScenarioWorkerApi['policyCells'];
+  /** Simulated NPE summaries for prior draws (npeWorkerMethods.ts). */
+  npeSummaries: NpeWorkerApi['npeSummaries'];
   /** Liveness probe used by pools and tests. */
   ping(): 'pong';
 }
@@ -190,6 +198,10 @@ export function createSimWorkerApi(): SimWorkerApi {
       const l = current('ruleViolations');
       return attempt(() => ruleViolationRates({ ...req, sim: l.sim, dataset: l.dataset }));
     },
+
+    ...createScenarioWorkerMethods((what) => current(what).sim, attempt),
+
+    ...createNpeWorkerMethods(current),
 
     ping: () => 'pong',
   };

@@ -1,46 +1,11 @@
 import { parse } from 'acorn';
 import type { Rng } from '../rng/Rng.ts';
+import { currentSandboxEvaluator, type EvaluatedProgram, type SandboxEvaluator } from './SandboxEvaluator.ts';
 import { SimulatorError } from './SimulatorError.ts';
 import type { Action, CompiledSimulator, ParameterSpec, ParamValues, State, StepFn } from './types.ts';
 
 /** Name under which programs appear in stack traces; positions are read back from it. */
 const SOURCE_URL = 'gsim-simulator.js';
-
-/**
- * Globals a program must not reach. They are shadowed by `undefined` parameters so that a stray
- * `fetch(...)` fails loudly with a clear message instead of working. NOTE: this is a guard against
- * accidents, not a security boundary — programs run in a dedicated worker that can be terminated,
- * and real isolation is the worker's job.
- */
-const SHADOWED = [
-  'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'navigator', 'localStorage',
-  'sessionStorage', 'indexedDB', 'caches', 'document', 'window', 'self', 'globalThis', 'process',
-  'require', 'module', 'postMessage', 'close', 'Worker', 'SharedWorker', 'setTimeout', 'setInterval',
-] as const;
-
-/** A stand-in for a shadowed global: calling it, or reading anything from it, fails with a clear message. */
-function forbidden(name: string): unknown {
-  // A plain function (not an arrow) so `new XMLHttpRequest()` reaches the construct trap.
-  const fail = function (): never {
-    throw new SimulatorError('forbidden', `${name} is not available to simulator programs (no network, storage, DOM or timers)`);
-  };
-  return new Proxy(fail, { get: fail, set: fail, apply: fail, construct: fail, has: () => false });
-}
-
-/** `Math` without `random`: programs draw randomness from `rng` so runs are reproducible. */
-const SAFE_MATH: Math = Object.freeze(
-  Object.assign(Object.create(null), Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as never)[k]])), {
-    random(): never {
-      throw new SimulatorError('forbidden', 'Math.random is not available: use rng.random() (or another rng sampler) so runs are reproducible');
-    },
-  }),
-) as Math;
-
-interface RawProgram {
-  parameters: unknown;
-  step: unknown;
-  initialState: unknown;
-}
 
 /**
  * Compiles simulator source text (the documented simulator form: a script that declares
@@ -58,7 +23,8 @@ interface RawProgram {
 export function compileSimulator(source: string): CompiledSimulator {
   if (typeof source !== 'string') throw new SimulatorError('definition', 'simulator source must be a string');
   checkSyntax(source);
-  const raw = evaluateProgram(source);
+  const evaluator = currentSandboxEvaluator();
+  const raw = evaluateProgram(evaluator, source);
   const declared = readParameters(raw.parameters);
   const parameters = declared.filter((p) => !p.fixed);
   const fixedParameters = declared.filter((p) => p.fixed);
@@ -75,7 +41,7 @@ export function compileSimulator(source: string): CompiledSimulator {
     fixedParameters,
     initialState: initFn
       ? (rng) => {
-          const s = callProgram(() => initFn(rng), source, 'initialState');
+          const s = callProgram(() => initFn(rng), evaluator, 'initialState');
           if (s === null || typeof s !== 'object' || Array.isArray(s)) {
             throw new SimulatorError('invalid-state', `initialState returned ${describe(s)}; expected a state object`);
           }
@@ -84,7 +50,7 @@ export function compileSimulator(source: string): CompiledSimulator {
       : undefined,
     step(state: State, action: Action, params: ParamValues, rng: Rng, required: readonly string[]): State {
       const full = withFixed(params);
-      const next = callProgram(() => stepFn(state, action, full, rng), source, 'step');
+      const next = callProgram(() => stepFn(state, action, full, rng), evaluator, 'step');
       return validateState(next, required);
     },
   };
@@ -112,71 +78,106 @@ function fixedDefaults(fixed: readonly ParameterSpec[]): (params: ParamValues) =
 }
 
 function checkSyntax(source: string): void {
+  let ast: unknown;
   try {
-    parse(source, { ecmaVersion: 'latest', sourceType: 'script', locations: true });
+    ast = parse(source, { ecmaVersion: 'latest', sourceType: 'script', locations: true });
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     const msg = (err.message ?? String(e)).replace(/\s*\(\d+:\d+\)$/, '');
     const loc = err.loc;
     throw new SimulatorError('syntax', loc ? `Syntax error at line ${loc.line}, column ${loc.column + 1}: ${msg}` : `Syntax error: ${msg}`, loc ? { line: loc.line, column: loc.column + 1 } : undefined);
   }
-}
-
-/** Lines V8 (Node and Chromium) puts before the body of a `new Function`. */
-let bodyLineOffset: number | undefined;
-
-function evaluateProgram(source: string): RawProgram {
-  const body =
-    '"use strict";' + // on the first body line so user line numbers keep a fixed offset
-    source +
-    '\n;return { parameters: typeof parameters === "undefined" ? undefined : parameters,' +
-    ' step: typeof step === "undefined" ? undefined : step,' +
-    ' initialState: typeof initialState === "undefined" ? undefined : initialState };' +
-    `\n//# sourceURL=${SOURCE_URL}`;
-  let factory: (...args: unknown[]) => RawProgram;
-  try {
-    factory = new Function(...SHADOWED, 'Math', body) as typeof factory;
-  } catch (e) {
-    // acorn accepted it but the engine did not (e.g. an engine-specific early error).
-    throw new SimulatorError('syntax', `Syntax error: ${(e as Error).message}`);
+  const found = findImportCall(ast);
+  if (found) {
+    const { line, column } = found.loc.start;
+    throw new SimulatorError('forbidden', `import() is not available to simulator programs (no modules, network or file system), at line ${line}, column ${column + 1}`, { line, column: column + 1 });
   }
-  return callProgram(() => factory(...SHADOWED.map(forbidden), SAFE_MATH), source, 'top level');
 }
 
-/** Runs program code, turning anything it throws into a SimulatorError with a source position. */
-function callProgram<T>(fn: () => T, source: string, where: string): T {
+interface AstNode {
+  type?: string;
+  loc: { start: { line: number; column: number } };
+}
+
+/**
+ * The first `import(...)` in a syntax tree. Refused before the program runs: a module load is a network
+ * or file access, and Node's loader is outside the vm sandbox (README "Security").
+ */
+function findImportCall(root: unknown): AstNode | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push(child);
+      continue;
+    }
+    if ((node as AstNode).type === 'ImportExpression') return node as AstNode;
+    for (const [key, child] of Object.entries(node)) if (key !== 'loc' && typeof child === 'object') stack.push(child);
+  }
+  return undefined;
+}
+
+function evaluateProgram(evaluator: SandboxEvaluator, source: string): EvaluatedProgram {
+  return callProgram(() => evaluator.evaluate(source, SOURCE_URL), evaluator, 'top level');
+}
+
+/**
+ * Runs program code, turning anything it throws into a SimulatorError with a source position. What
+ * a program throws may come from another realm (the vm sandbox) or be any value at all, so it is read
+ * defensively and never with `instanceof Error`.
+ */
+function callProgram<T>(fn: () => T, evaluator: SandboxEvaluator, where: string): T {
   try {
     return fn();
   } catch (e) {
     if (e instanceof SimulatorError) throw e;
-    const pos = positionOf(e);
-    const what = e instanceof Error ? `${e.name}: ${e.message}` : `a non-Error value (${describe(e)})`;
+    const thrown = readThrown(e);
+    if (thrown.forbidden) throw new SimulatorError('forbidden', thrown.message);
+    const pos = positionOf(thrown.stack, evaluator);
+    const what = thrown.isError ? `${thrown.name}: ${thrown.message}` : `a non-Error value (${describe(e)})`;
     const at = pos ? ` at line ${pos.line}, column ${pos.column}` : '';
-    const err = new SimulatorError('runtime', `${where} threw ${what}${at}`, pos);
-    void source;
-    throw err;
+    throw new SimulatorError('runtime', `${where} threw ${what}${at}`, pos);
   }
 }
 
-function positionOf(e: unknown): { line: number; column: number } | undefined {
-  const stack = e instanceof Error ? e.stack : undefined;
+/** Name of errors the vm sandbox throws for forbidden globals and Math.random (see vmPrelude). */
+const FORBIDDEN_ERROR_NAME = 'GsimForbiddenError';
+
+interface Thrown {
+  isError: boolean;
+  forbidden: boolean;
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** Reads a thrown value of any realm; getters that throw count as absent. */
+function readThrown(e: unknown): Thrown {
+  let isError = false;
+  try {
+    isError = Object.prototype.toString.call(e) === '[object Error]';
+  } catch {
+    // a Proxy whose traps throw: treated as a non-Error value
+  }
+  if (!isError) return { isError, forbidden: false, name: '', message: '' };
+  const text = (key: string): string | undefined => {
+    try {
+      const v = (e as Record<string, unknown>)[key];
+      return typeof v === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const name = text('name') ?? 'Error';
+  return { isError, forbidden: name === FORBIDDEN_ERROR_NAME, name, message: text('message') ?? '', stack: text('stack') };
+}
+
+function positionOf(stack: string | undefined, evaluator: SandboxEvaluator): { line: number; column: number } | undefined {
   if (!stack) return undefined;
   const m = new RegExp(`${SOURCE_URL.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
   if (!m) return undefined;
-  return { line: Number(m[1]) - lineOffset(), column: Number(m[2]) };
-}
-
-/** Measured once rather than assumed: how many header lines the engine adds to a Function body. */
-function lineOffset(): number {
-  if (bodyLineOffset === undefined) {
-    try {
-      new Function(`"use strict";throw new Error("probe")\n//# sourceURL=${SOURCE_URL}`)();
-    } catch (e) {
-      const m = new RegExp(`${SOURCE_URL.replace('.', '\\.')}:(\\d+):`).exec((e as Error).stack ?? '');
-      bodyLineOffset = m ? Number(m[1]) - 1 : 2;
-    }
-  }
-  return bodyLineOffset ?? 2;
+  return { line: Number(m[1]) - evaluator.lineOffset(), column: Number(m[2]) };
 }
 
 function readParameters(raw: unknown): ParameterSpec[] {
@@ -241,7 +242,16 @@ export function validateState(next: unknown, required: readonly string[]): State
   return s;
 }
 
+/** A short description of a value a program produced; never throws, whatever the value's getters do. */
 function describe(v: unknown): string {
+  try {
+    return describeUnsafe(v);
+  } catch {
+    return 'an object';
+  }
+}
+
+function describeUnsafe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return `an array of length ${v.length}`;

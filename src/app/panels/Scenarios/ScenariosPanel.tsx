@@ -1,6 +1,83 @@
+import { useState } from 'react';
+import { setPanel } from '../../actions/uiActions.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { selectCalibratedModel, selectInitModel, selectWhatIfEnv } from '../../store/scenarioSelectors.ts';
+import { useStudio } from '../../store/useStudio.ts';
+import { PolicyResults } from './PolicyResults.tsx';
+import { PolicySearchCard } from './PolicySearchCard.tsx';
+import { ScenarioList } from './ScenarioList.tsx';
+import { ScenarioResults } from './ScenarioResults.tsx';
+import './scenarios.css';
 
-/** What-if scenarios and policy search on the calibrated simulator (issue #7). */
+/**
+ * Which parameters the runs use: the current calibration (as Diagnostics picks it), or, when there
+ * is none and the user agrees, the program's init values.
+ */
+function ModelSource({ useInit, setUseInit }: { useInit: boolean; setUseInit: (v: boolean) => void }) {
+  const calibrated = useStudio(selectCalibratedModel);
+  const init = useStudio(selectInitModel);
+  const env = useStudio((s) => selectWhatIfEnv(s)?.title ?? null);
+  const model = useInit ? init : calibrated;
+  if (!calibrated && !useInit) {
+    return (
+      <div className="alert info" data-testid="whatif.noCalibration">
+        <strong>No calibration yet.</strong> Scenarios run on the calibrated simulator; calibrate it first, or try them with the program's init values.{' '}
+        <span className="row" style={{ display: 'inline-flex', marginTop: 'var(--space-2)' }}>
+          <button className="btn" type="button" onClick={() => setPanel('calibrate')}>
+            Go to Calibrate
+          </button>
+          <button className="btn" type="button" disabled={!init} title={init ? undefined : 'The program must compile first'} onClick={() => setUseInit(true)} data-testid="whatif.useInit">
+            Use the program's init values
+          </button>
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="card row" style={{ gap: 'var(--space-3)' }} data-testid="whatif.model" data-origin={model?.origin.kind ?? 'none'}>
+      <span className="text-small">
+        <strong>Parameters:</strong> {model ? model.label : 'the program does not compile'}
+        {model && (
+          <span className="mono muted"> · {Object.entries(model.params).map(([k, v]) => `${k} = ${formatNumber(v)}`).join(', ')}</span>
+        )}
+      </span>
+      <span className="text-small muted">{env ? `Ground truth: ${env}` : 'No ground truth (own data): model only.'}</span>
+      {useInit && calibrated && (
+        <button className="btn text-small" type="button" style={{ marginLeft: 'auto' }} onClick={() => setUseInit(false)}>
+          Use the calibration
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Step 7: what-if scenarios and policy search on the calibrated simulator (issue #7). */
 export function ScenariosPanel() {
-  return <EmptyState title="What-if & policy" testId="panel.scenarios">Scenarios and policy search appear here.</EmptyState>;
+  const hasProject = useStudio((s) => s.meta !== null);
+  const [useInit, setUseInit] = useState(false);
+  const canRun = useStudio((s) => (useInit ? selectInitModel(s) : selectCalibratedModel(s)) !== null);
+  const lastScenarios = useStudio((s) => s.whatIf.lastScenarioRun);
+  const lastPolicy = useStudio((s) => s.whatIf.lastPolicyRun);
+  return (
+    <section className="panel" data-testid="panel.scenarios">
+      <div className="panel-head">
+        <div>
+          <h2>What-if &amp; policy</h2>
+          <p>Ask the calibrated simulator what interventions would do, compare with the ground truth where one exists, and search a grid of policies for the cheapest.</p>
+        </div>
+      </div>
+      {!hasProject ? (
+        <EmptyState title="No project open" testId="whatif.empty">Create or open a project first.</EmptyState>
+      ) : (
+        <>
+          <ModelSource useInit={useInit} setUseInit={setUseInit} />
+          <ScenarioList canRun={canRun} useInit={useInit} />
+          {lastScenarios && <ScenarioResults run={lastScenarios} />}
+          <PolicySearchCard canRun={canRun} useInit={useInit} />
+          {lastPolicy && <PolicyResults run={lastPolicy} />}
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,40 @@
+import { concurrentEditStore } from '../persistence/concurrentEdit.ts';
+import { persistence } from '../persistence/session.ts';
+import { projectState } from '../store/projectState.ts';
+import { projectDocumentOf } from '../store/selectors.ts';
+import { studioStore } from '../store/studioStore.ts';
+import { scheduleCompileCheck } from './codeActions.ts';
+import { adoptImportedProject, ensureDataset } from './projectActions.ts';
+import { notify } from './uiActions.ts';
+
+/**
+ * The other tab's version wins: reloads the open project from storage, dropping this tab's unsaved
+ * edits (the user chose this in the concurrent-edit notice).
+ */
+export async function reloadTheirVersion(): Promise<void> {
+  const id = studioStore.getState().meta?.id;
+  if (!id) return;
+  const { repo, autosave } = persistence();
+  const revision = await repo.getRevision(id);
+  const stored = await repo.loadProject(id);
+  if (!stored || studioStore.getState().meta?.id !== id) return;
+  studioStore.setState(projectState(stored.project, stored.versions, stored.runs, stored.lineage ?? []));
+  autosave.adoptStored(id, revision);
+  scheduleCompileCheck(0);
+  await ensureDataset();
+  notify('info', 'Reloaded the version saved in the other tab.');
+}
+
+/**
+ * This tab's version is kept as a new project ("… (my copy)"), leaving the other tab's version of the
+ * original untouched; the copy opens here.
+ */
+export async function keepMineAsCopy(): Promise<void> {
+  const s = studioStore.getState();
+  const project = projectDocumentOf(s);
+  if (!project) return;
+  const snapshot = structuredClone({ project, versions: s.versions, runs: s.runs, lineage: s.lineage });
+  concurrentEditStore.setState({ conflict: null });
+  await adoptImportedProject(snapshot, 'my copy');
+  notify('info', `Kept this tab's version as “${project.name} (my copy)”.`);
+}

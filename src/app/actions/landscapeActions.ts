@@ -1,0 +1,66 @@
+import type { Dataset } from '../../core/data/Dataset.ts';
+import { poolEvaluator } from '../../pool/poolEvaluator.ts';
+import { getRunPool } from '../lib/simPools.ts';
+import { gridValues, LANDSCAPE_GRID, landscapeBatch, landscapeFromScores, type FitnessLandscape } from '../model/fitnessLandscape.ts';
+import type { RunRecord } from '../model/RunRecord.ts';
+import { studioStore } from '../store/studioStore.ts';
+import { ensureRunProgram } from './runPoolProgram.ts';
+
+/** Landscapes computed this session, newest last; a handful is plenty (one per viewed run). */
+const cache: { key: string; dataset: Dataset; landscape: Promise<FitnessLandscape> }[] = [];
+const CACHE_SIZE = 4;
+/** Candidates per worker call: 25 calls of 25 for a 25 × 25 grid. */
+const CHUNK = 25;
+
+/** What a landscape depends on: the run's program, seed and Monte-Carlo draws (and the dataset). */
+export function landscapeKey(run: RunRecord): string {
+  return `${run.codeHash}:${run.settings.seed}:${run.settings.mc}`;
+}
+
+/**
+ * Why the landscape of `run` cannot be computed now, or null when it can: only for two-parameter
+ * programs, with the data loaded and the run's code known, and never while a calibration of other code
+ * holds the run pool (loading this run's program would pull the workers from under it).
+ */
+export function landscapeBlocker(run: RunRecord): string | null {
+  const s = studioStore.getState();
+  if (run.parameters.length !== 2) return 'The fitness landscape is drawn for programs with two parameters.';
+  if (!s.dataset) return 'The data is not loaded yet.';
+  if (!s.versions.some((v) => v.hash === run.codeHash)) return 'The code of this run is no longer in the project.';
+  const active = s.activeRunId ? s.runs.find((r) => r.id === s.activeRunId) : undefined;
+  if (active && active.codeHash !== run.codeHash) return 'Waiting for the calibration in progress to finish.';
+  return null;
+}
+
+/**
+ * The training fitness of `run`'s program on a 25 × 25 grid over its two parameters' prior box,
+ * scored in the run pool with the run's seed and MC draws (the same one-step MSE the GA minimised,
+ * with common random numbers, so the population and the landscape agree). Cached per run settings.
+ */
+export function computeLandscape(run: RunRecord): Promise<FitnessLandscape> {
+  const blocker = landscapeBlocker(run);
+  if (blocker) return Promise.reject(new Error(blocker));
+  const s = studioStore.getState();
+  const dataset = s.dataset!;
+  const source = s.versions.find((v) => v.hash === run.codeHash)!.source;
+  const key = landscapeKey(run);
+  const hit = cache.find((c) => c.key === key && c.dataset === dataset);
+  if (hit) return hit.landscape;
+  const landscape = (async () => {
+    const loaded = await ensureRunProgram(source, dataset);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const [px, py] = run.parameters;
+    const x = gridValues(px, LANDSCAPE_GRID);
+    const y = gridValues(py, LANDSCAPE_GRID);
+    const scores = await poolEvaluator(getRunPool(), run.settings.mc, { chunkSize: CHUNK })(landscapeBatch(x, y), run.settings.seed);
+    return landscapeFromScores(key, x, y, scores.fitness);
+  })();
+  cache.push({ key, dataset, landscape });
+  if (cache.length > CACHE_SIZE) cache.shift();
+  // A failure is not cached: the next view tries again.
+  landscape.catch(() => {
+    const i = cache.findIndex((c) => c.landscape === landscape);
+    if (i >= 0) cache.splice(i, 1);
+  });
+  return landscape;
+}

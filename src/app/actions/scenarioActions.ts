@@ -1,0 +1,106 @@
+import { SCENARIO_PRESETS } from '../../core/interventions/benchmarkScenarios.ts';
+import { scenarioStartStates } from '../../core/interventions/scenarioStartStates.ts';
+import type { State } from '../../core/sim/types.ts';
+import { poolScenarios } from '../../pool/poolScenarios.ts';
+import { getRunPool } from '../lib/simPools.ts';
+import { blankIntervention, draftToScenario, scenarioToDraft, validateDraft, type ScenarioDraft } from '../model/scenarioDraft.ts';
+import { scenarioOutcomeFromPool } from '../model/scenarioOutcomeFromPool.ts';
+import type { ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
+import { selectCalibratedModel, selectInitModel, selectWhatIfEnv, selectWhatIfVariables, type WhatIfModel } from '../store/scenarioSelectors.ts';
+import { studioStore, type StudioState } from '../store/studioStore.ts';
+
+let nextId = 1;
+const newId = () => `sc-${Date.now().toString(36)}-${nextId++}`;
+
+function setDoc(update: (d: WhatIfDocument) => Partial<WhatIfDocument>): void {
+  studioStore.setState((s) => ({ whatIf: { ...s.whatIf, ...update(s.whatIf) } }));
+}
+
+/** Adds a copy of a benchmark preset's scenario (e.g. `early-strict`) to the list. */
+export function addPresetScenario(presetId: string, name: string): void {
+  const s = SCENARIO_PRESETS.find((p) => p.id === presetId)?.scenarios.find((x) => x.name === name);
+  if (!s) return;
+  setDoc((d) => ({ scenarios: [...d.scenarios, scenarioToDraft(s, newId())] }));
+}
+
+/** Adds an empty scenario with one parameter-override row, for the form. */
+export function addBlankScenario(): void {
+  setDoc((d) => ({ scenarios: [...d.scenarios, { id: newId(), name: `scenario ${d.scenarios.length + 1}`, interventions: [blankIntervention('param')] }] }));
+}
+
+/** Replaces a scenario's form content (every keystroke: the text is kept even while invalid). */
+export function updateScenario(draft: ScenarioDraft): void {
+  setDoc((d) => ({ scenarios: d.scenarios.map((x) => (x.id === draft.id ? draft : x)) }));
+}
+
+export function removeScenario(id: string): void {
+  setDoc((d) => ({ scenarios: d.scenarios.filter((x) => x.id !== id) }));
+}
+
+export function setWhatIfSettings(patch: Partial<WhatIfSettings>): void {
+  setDoc((d) => ({ settings: { ...d.settings, ...patch } }));
+}
+
+let controller: AbortController | null = null;
+
+/** Stops the what-if run in progress (its workers are stopped and replaced). */
+export function cancelScenarios(): void {
+  controller?.abort();
+}
+
+/** Start states for `n` rollouts: the benchmark's sampler, else the data's first states, else the program's own. */
+export function whatIfStartStates(s: StudioState, n: number, seed: number): State[] | undefined {
+  const env = selectWhatIfEnv(s);
+  if (env) return scenarioStartStates(env, n, seed);
+  const firsts = s.dataset ? [...s.dataset.splits.test, ...s.dataset.splits.val, ...s.dataset.splits.train].map((t) => t.states[0]) : [];
+  return firsts.length ? firsts : undefined;
+}
+
+/** The model for a run: the current calibration, or (when asked) the program's init values. */
+export function whatIfModel(s: StudioState, useInit: boolean): WhatIfModel | null {
+  return useInit ? selectInitModel(s) : selectCalibratedModel(s);
+}
+
+/**
+ * Runs every valid scenario on the run pool: many stochastic rollouts of the model and, for a
+ * benchmark, of its ground truth from the same start states, then bands and model-vs-truth W1s.
+ * Invalid scenarios are skipped (their errors stay next to their fields). The result is saved with
+ * the project. Progress lands in `scenarioJob`.
+ * @param useInit use the program's init values instead of a calibration.
+ */
+export async function runScenarios(useInit = false): Promise<void> {
+  const s = studioStore.getState();
+  if (s.scenarioJob) return;
+  const model = whatIfModel(s, useInit);
+  const { settings } = s.whatIf;
+  const valid = s.whatIf.scenarios.filter((d) => Object.keys(validateDraft(d, settings.horizon)).length === 0);
+  if (!model || valid.length === 0) return;
+  const env = selectWhatIfEnv(s);
+  const variables = selectWhatIfVariables(s);
+  const t0 = performance.now();
+  controller = new AbortController();
+  studioStore.setState({ scenarioJob: { phase: 'rollouts', done: 0, total: 1, startedAt: Date.now() } });
+  const base = { variables, settings: { ...settings }, params: model.params, origin: model.origin, outcomes: [] };
+  let run: ScenarioRun;
+  try {
+    const out = await poolScenarios(getRunPool(), {
+      model: { source: model.source, params: model.params },
+      truth: env ? { source: env.groundTruthSource, params: env.trueParams } : null,
+      scenarios: valid.map(draftToScenario),
+      variables, horizon: settings.horizon, rollouts: settings.rollouts, seed: settings.seed,
+      initialStates: whatIfStartStates(s, settings.rollouts, settings.seed),
+      policyEnv: env?.id,
+      signal: controller.signal,
+      onProgress: (done, total) => studioStore.setState((x) => ({ scenarioJob: x.scenarioJob && { ...x.scenarioJob, done, total } })),
+    });
+    run = { ...base, status: 'done', outcomes: out.map(scenarioOutcomeFromPool), seconds: (performance.now() - t0) / 1000, finishedAt: Date.now() };
+  } catch (e) {
+    const cancelled = controller.signal.aborted;
+    run = { ...base, status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : (e as Error).message, seconds: (performance.now() - t0) / 1000, finishedAt: Date.now() };
+  } finally {
+    controller = null;
+  }
+  // The project may have changed while the workers ran: only land the result where it started.
+  if (studioStore.getState().meta?.id !== s.meta?.id) return void studioStore.setState({ scenarioJob: null });
+  studioStore.setState((x) => ({ scenarioJob: null, whatIf: { ...x.whatIf, lastScenarioRun: run } }));
+}

@@ -1,0 +1,85 @@
+import { checkNow } from '../actions/codeActions.ts';
+import { createBenchmarkProject } from '../actions/projectActions.ts';
+import { setPanel } from '../actions/uiActions.ts';
+import { PANELS } from '../panels/panels.ts';
+import { studioStore } from '../store/studioStore.ts';
+import { tourTransition, type TourEvent } from './tourMachine.ts';
+import { TOUR_STEPS, type TourAction } from './tourSteps.ts';
+
+/** The tour's calibration: small enough to finish in a few seconds on two cores. */
+const TOUR_GA = { method: 'ga', generations: 12, popsize: 16, mc: 1 } as const;
+
+/** Remembered so the welcome screen offers the tour only until it was taken once. */
+const SEEN_KEY = 'gsim.tourSeen';
+
+/** True once the tour was opened in this browser. */
+export function tourSeen(): boolean {
+  try {
+    return localStorage.getItem(SEEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+async function perform(action: TourAction): Promise<void> {
+  const s = studioStore.getState();
+  if (action === 'open-covid') {
+    if (s.meta?.env === 'covid') return;
+    await createBenchmarkProject('covid');
+    return;
+  }
+  // short-ga: only when this project has no calibration yet and none runs (never overwrite work).
+  if (s.runs.length > 0 || s.activeRunId) return;
+  // The calibrators load with the Calibrate panel's chunk, not with the shell.
+  const { startCalibration, updateRunSettings } = await import('../actions/calibrationActions.ts');
+  updateRunSettings({ ...TOUR_GA });
+  await checkNow();
+  await startCalibration();
+}
+
+/**
+ * Moves the guided tour (next, back, skip, start, goto), shows the panel of the step it lands on and
+ * does that step's action (open the COVID project, start a short GA run) in the background.
+ */
+export function tourEvent(event: TourEvent): void {
+  const prev = studioStore.getState().tour;
+  const next = tourTransition(prev, event, TOUR_STEPS.length);
+  if (next === prev) return;
+  studioStore.setState({ tour: next });
+  if (event.type === 'start') {
+    try {
+      localStorage.setItem(SEEN_KEY, '1');
+    } catch {
+      // Storage blocked: the welcome screen keeps offering the tour, which is harmless.
+    }
+  }
+  if (next.status !== 'open') return;
+  const step = TOUR_STEPS[next.index];
+  const go = async () => {
+    // The first step's project must exist before a panel can show.
+    if (step.action === 'open-covid' && event.type !== 'back') await perform('open-covid');
+    if (step.panel && studioStore.getState().meta) setPanel(step.panel);
+    if (step.action === 'short-ga' && event.type !== 'back') await perform('short-ga');
+  };
+  void go();
+}
+
+/**
+ * Switches presenter mode: larger type, no settings panels, and PageDown/PageUp (or →/← outside
+ * editors) step through the phases.
+ * @param on the new state; toggles when omitted.
+ */
+export function setPresenter(on?: boolean): void {
+  studioStore.setState((s) => ({ presenter: on ?? !s.presenter }));
+}
+
+/**
+ * Presenter mode's phase stepping: the next (or previous) numbered step tab, stopping at the ends.
+ * @param direction +1 forwards, -1 back.
+ */
+export function stepPhase(direction: 1 | -1): void {
+  const steps = PANELS.filter((p) => p.step !== undefined);
+  const current = steps.findIndex((p) => p.id === studioStore.getState().panel);
+  const target = current < 0 ? 0 : Math.min(steps.length - 1, Math.max(0, current + direction));
+  setPanel(steps[target].id);
+}

@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CalibrationProgress } from '../../core/calibrate/Calibrator.ts';
+import type { Dataset } from '../../core/data/Dataset.ts';
+import { npeCalibrator } from '../../core/npe/npeCalibrator.ts';
+import { DEFAULT_POSTERIOR_SAMPLES } from '../../core/npe/posterior.ts';
+import { SBC_DEFAULTS } from '../../core/npe/sbc.ts';
+import { DEFAULT_NPE_SIMULATIONS } from '../../core/npe/simulateTrainingSet.ts';
+import { observedSummary, summarySpec } from '../../core/npe/summaryStatistics.ts';
+import type { ParameterSpec } from '../../core/sim/types.ts';
+import { createOrtRuntime } from '../../ort/createOrtRuntime.ts';
+import type { NodeSimPool } from '../../pool/createNodePool.ts';
+import { poolNpeSimulations } from '../../pool/poolNpeSimulations.ts';
+import type { CommandContext, CommandOutput } from '../Command.ts';
+import { diagnose, formatDiagnostics } from '../diagnose.ts';
+import { fmt, table } from '../formatText.ts';
+import { choiceFlag, intFlag, optionalIntFlag } from '../parseFlags.ts';
+
+/** Flags only `--method npe` reads (parsed by calibrate.ts with the rest). */
+export const NPE_FLAGS = {
+  sims: { type: 'string' },
+  estimator: { type: 'string' },
+  'posterior-samples': { type: 'string' },
+  sbc: { type: 'string' },
+  'max-epochs': { type: 'string' },
+  observation: { type: 'string' },
+  'export-onnx': { type: 'string' },
+} as const;
+
+export const NPE_USAGE = `NPE (--method npe): neural posterior estimation with an ONNX density estimator (onnxruntime, WASM)
+  --sims N               training simulations from the uniform prior (default ${DEFAULT_NPE_SIMULATIONS})
+  --estimator maf|mdn    masked autoregressive flow (default) or mixture density network
+  --posterior-samples N  posterior samples (default ${DEFAULT_POSTERIOR_SAMPLES.toLocaleString('en')}; --samples stays the benchmark's)
+  --sbc N                SBC test simulations (default ${SBC_DEFAULTS.simulations}; 0 skips SBC)
+  --max-epochs N         epoch cap (default: early stopping only)
+  --observation statistics|trajectory  what the network conditions on (default statistics; trajectory = the paper's)
+  --export-onnx FILE     write the trained posterior sampler as an ONNX model (+ FILE.txt describing it)`;
+
+export interface NpeRunInput {
+  ctx: CommandContext;
+  flags: Record<string, string | undefined>;
+  pool: NodeSimPool;
+  parameters: ParameterSpec[];
+  dataset: Dataset;
+  simLabel: string;
+  dataPath: string;
+  seed: number;
+  states: number | undefined;
+  samples: number;
+}
+
+/** `gsim calibrate --method npe`: simulate on the pool, train and sample with ORT, SBC, then diagnose the posterior mean. */
+export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> {
+  const f = i.flags;
+  const simulations = intFlag(f.sims, 'sims', DEFAULT_NPE_SIMULATIONS, 20);
+  const kind = choiceFlag(f.estimator, 'estimator', ['maf', 'mdn'] as const, 'maf');
+  const nSamples = intFlag(f['posterior-samples'], 'posterior-samples', DEFAULT_POSTERIOR_SAMPLES, 1);
+  const sbcSims = intFlag(f.sbc, 'sbc', SBC_DEFAULTS.simulations, 0);
+  const maxEpochs = optionalIntFlag(f['max-epochs'], 'max-epochs', 1);
+  const observation = choiceFlag(f.observation, 'observation', ['statistics', 'trajectory'] as const, 'statistics');
+  const spec = summarySpec(i.dataset, observation);
+  const observed = observedSummary(i.dataset, spec);
+  const runtime = await createOrtRuntime();
+  const progress = npeProgressLine(i.ctx.stderr);
+  const r = await npeCalibrator.run(i.parameters, poolNpeSimulations(i.pool, spec), {
+    seed: i.seed, runtime, observed, simulations, estimator: { kind }, train: { maxEpochs }, samples: nSamples,
+    sbc: sbcSims > 0 ? { simulations: sbcSims } : false, signal: i.ctx.signal, onProgress: progress.update,
+    now: () => performance.now(), keepEstimator: f['export-onnx'] !== undefined,
+  });
+  progress.done();
+  let exported: string | null = null;
+  if (r.estimator) {
+    const { model, description } = r.estimator.toOnnx();
+    exported = resolve(i.ctx.cwd, f['export-onnx']!);
+    writeFileSync(exported, model);
+    writeFileSync(exported + '.txt', description + '\n');
+    await r.estimator.release();
+  }
+  r.warnings.forEach((w) => i.ctx.warn(w));
+  const { estimator: _e, samples: _s, ...rest } = r;
+  const summary = {
+    sim: i.simLabel, data: i.dataPath, env: i.dataset.env ?? null, ...rest,
+    simulationsPerSecond: r.seconds > 0 ? r.simulations / r.seconds : null, firstError: r.firstError ?? null,
+    observation, observedSummary: observed, summaryLength: observed.length, estimator: kind, seed: i.seed, workers: i.pool.size, exported,
+  };
+  const p = r.posterior;
+  const head = [
+    `NPE (${kind}, ${observation}) on ${i.simLabel} with ${i.dataPath} (${i.dataset.name})${r.cancelled ? ' — CANCELLED' : ''}`,
+    `simulations: ${r.trainingSet.used} used of ${r.trainingSet.requested} (${r.trainingSet.failures} failed); ` +
+      `phases (s): simulate ${fmt(r.phaseSeconds.simulate)}, train ${fmt(r.phaseSeconds.train)}, sample ${fmt(r.phaseSeconds.sample)}, sbc ${fmt(r.phaseSeconds.sbc)}`,
+  ];
+  if (r.training) head.push(`training on ${r.training.provider}: ${r.training.epochs.length} epochs (stopped by ${r.training.stoppedBy}), best validation loss ${fmt(r.bestFitness)}`);
+  if (p) {
+    head.push(table(['parameter', 'mean', 'std', '5 %', '95 %'], p.names.map((n, k) => [n, p.mean[k], p.std[k], p.q05[k], p.q95[k]])));
+    head.push(`acceptance inside the prior: ${fmt(100 * r.acceptance!.rate)} % (${r.acceptance!.drawn.toLocaleString('en')} draws)${r.acceptance!.low ? ' — LOW' : ''}`);
+  }
+  if (r.sbc) head.push(r.sbc.message);
+  if (exported) head.push(`exported the posterior sampler to ${exported} (+ .txt)`);
+  if (r.cancelled || !p) return { json: { ...summary, metrics: null, benchmark: null }, text: head.join('\n'), exitCode: r.cancelled ? 130 : 1 };
+  const { metrics, benchmark } = await diagnose(i.pool, { dataset: i.dataset, params: r.params, splits: ['val', 'test'], states: i.states, samples: i.samples, seed: i.seed, signal: i.ctx.signal });
+  return { json: { ...summary, metrics, benchmark }, text: [...head, 'posterior-mean simulator:', formatDiagnostics(metrics, benchmark)].join('\n') };
+}
+
+/** One progress line on a TTY: phase and work done, or the epoch's losses while training. */
+function npeProgressLine(stream: CommandContext['stderr']): { update(p: CalibrationProgress): void; done(): void } {
+  let drawn = false;
+  return {
+    update(p) {
+      if (stream.isTTY !== true) return;
+      const what = p.phase === 'train' ? `epoch ${p.iteration}  train ${fmt(p.trainLoss)}  val ${fmt(p.valLoss)}` : `${p.phaseDone ?? 0}/${p.phaseTotal ?? '?'}`;
+      stream.write(`\rnpe ${p.phase} ${what}${p.failures ? `  failures ${p.failures}` : ''}\x1b[K`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) stream.write('\n');
+    },
+  };
+}

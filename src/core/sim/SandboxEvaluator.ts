@@ -1,0 +1,48 @@
+import { functionEvaluator } from './functionEvaluator.ts';
+
+/**
+ * A simulator program's top-level declarations after evaluation, as the host sees them. `step` and
+ * `initialState` are host-callable when the program declared functions; otherwise they hold what was
+ * declared (so compileSimulator can say what is wrong). Arguments the host passes and values the
+ * program returns cross the sandbox boundary inside these functions.
+ */
+export interface EvaluatedProgram {
+  /** The `parameters` declaration as plain data, or undefined when absent. */
+  readonly parameters: unknown;
+  readonly step: unknown;
+  readonly initialState: unknown;
+}
+
+/**
+ * Where simulator code runs. Core stays environment-free: it only knows this interface, and each
+ * environment installs the evaluator that isolates programs there (Node worker threads: a `node:vm`
+ * context; the browser: the default {@link functionEvaluator}, because there the whole worker sits in
+ * an opaque-origin sandboxed iframe under a CSP; see README "Security").
+ */
+export interface SandboxEvaluator {
+  /** Short name for diagnostics ("function", "vm"). */
+  readonly name: string;
+  /**
+   * Runs a syntax-checked script and returns its declarations. Throws what the program's top level
+   * throws (possibly a value from another realm), or `SimulatorError('syntax')` when the engine rejects
+   * the text. Stack traces of program code name `sourceUrl`.
+   */
+  evaluate(source: string, sourceUrl: string): EvaluatedProgram;
+  /** Lines the evaluator puts before line 1 of the source in stack traces (subtracted from positions). */
+  lineOffset(): number;
+}
+
+let installed: SandboxEvaluator = functionEvaluator;
+
+/**
+ * Makes `evaluator` the one every later `compileSimulator` call uses in this thread (domain rules and
+ * cost expressions included). Called once by a worker's start-up code, before any program loads.
+ */
+export function installSandboxEvaluator(evaluator: SandboxEvaluator): void {
+  installed = evaluator;
+}
+
+/** The evaluator programs compiled now will run in. */
+export function currentSandboxEvaluator(): SandboxEvaluator {
+  return installed;
+}
