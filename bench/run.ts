@@ -6,6 +6,7 @@ import { listEnvironments } from '../src/core/envs/environments.ts';
 import { measureBenchmarkW1 } from './benchmarkW1Time.ts';
 import { measureGa } from './gaPaper.ts';
 import { measureThroughput } from './throughput.ts';
+import { measureNpe } from './npe.ts';
 import { measureNpeTrainStep } from './npeTrainStep.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' } } });
@@ -56,6 +57,13 @@ log('NPE training step…');
 const npeSteps = await measureNpeTrainStep(quick);
 report.npeTrainStep = npeSteps;
 for (const r of npeSteps) rows.push([`NPE MAF train step ms/batch 200, ${r.name} (θ ${r.thetaDim}, x ${r.xDim}), ORT wasm`, f(r.msPerStep, 2), '', `${f(r.stepsPerSecond, 0)} steps/s`]);
+
+// 4. NPE on COVID in Node (ORT on WASM): simulate on the pool, train, sample 10,000.
+log('NPE on COVID…');
+const npe = await measureNpe(workers, quick ? 300 : 1000);
+report.npe = npe;
+rows.push([`NPE seconds: simulate / train / sample, ${npe.simulations} sims, ${npe.epochs} epochs on ${npe.provider}`, '', `${f(npe.seconds.simulate)} / ${f(npe.seconds.train)} / ${f(npe.seconds.sample, 2)}`, '']);
+rows.push([`NPE simulated datasets/s (100 trajectories × 60 steps each); ms per epoch`, '', `${f(npe.simulationsPerSecond, 0)}; ${f(npe.msPerEpoch)}`, '']);
 
 if (values.json) {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -4,6 +4,7 @@ import { CodePanel } from './pages/CodePanel.ts';
 import { DiagnosticsPanel } from './pages/DiagnosticsPanel.ts';
 import { HistoryPanel } from './pages/HistoryPanel.ts';
 import { KnowledgePanel } from './pages/KnowledgePanel.ts';
+import { NpePanel } from './pages/NpePanel.ts';
 import { ScenariosPanel } from './pages/ScenariosPanel.ts';
 import { StudioPage } from './pages/StudioPage.ts';
 import { StructurePanel } from './pages/StructurePanel.ts';
@@ -20,6 +21,7 @@ export const test = base.extend<{
   structure: StructurePanel;
   teaching: TeachingPage;
   scenarios: ScenariosPanel;
+  npe: NpePanel;
 }>({
   studio: async ({ page }, use) => {
     // Surface page errors in the test log: a silent exception is how UI bugs hide.
@@ -34,6 +36,7 @@ export const test = base.extend<{
   structure: async ({ page }, use) => use(new StructurePanel(page)),
   teaching: async ({ page }, use) => use(new TeachingPage(page)),
   scenarios: async ({ page }, use) => use(new ScenariosPanel(page)),
+  npe: async ({ page }, use) => use(new NpePanel(page)),
 });
 
 export { expect } from '@playwright/test';

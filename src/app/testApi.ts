@@ -1,6 +1,7 @@
 import { cancelCalibration, startCalibration } from './actions/calibrationActions.ts';
 import { maybePersistence } from './persistence/session.ts';
 import { studioStore, type StudioState } from './store/studioStore.ts';
+import { probeInBrowserPool } from '../sandbox/browser/probeInBrowserPool.ts';
 
 /** What e2e tests may use (style P12): read state, wait for saves, drive long actions directly. */
 export interface StudioTestApi {
@@ -9,6 +10,8 @@ export interface StudioTestApi {
   flushSaves(): Promise<void>;
   startCalibration(): Promise<string | null>;
   cancelCalibration(): void;
+  /** Runs a program through a real sandboxed browser pool (1 s limit): the hostile corpus's runner. */
+  probeProgram: typeof probeInBrowserPool;
 }
 
 declare global {
@@ -24,5 +27,6 @@ export function installTestApi(): void {
     flushSaves: () => maybePersistence()?.autosave.flush() ?? Promise.resolve(),
     startCalibration,
     cancelCalibration,
+    probeProgram: probeInBrowserPool,
   };
 }

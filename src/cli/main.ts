@@ -1,5 +1,6 @@
 import { DatasetError } from '../core/data/DatasetError.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
+import { installNodeSandbox } from '../sandbox/node/installNodeSandbox.ts';
 import { CliError, usageError } from './CliError.ts';
 import type { Command, CommandContext } from './Command.ts';
 import { toJsonValue } from './formatText.ts';
@@ -95,6 +96,8 @@ function describeError(e: unknown): string {
  * that calls `process.exit` (style P9/P15).
  */
 export async function runCli(): Promise<never> {
+  // Programs compiled in this thread (what-if models, domain rules, cost expressions) run in the vm sandbox too.
+  installNodeSandbox('main');
   const controller = new AbortController();
   process.on('SIGINT', () => {
     if (controller.signal.aborted) process.exit(130);

@@ -1,5 +1,6 @@
 import type { Dataset } from '../core/data/Dataset.ts';
 import { DatasetError } from '../core/data/DatasetError.ts';
+import { locateJsonSyntaxError } from '../core/data/locateJsonSyntaxError.ts';
 import { parseTrajectoryCsv } from '../core/data/parseTrajectoryCsv.ts';
 import { validateDataset } from '../core/data/validateDataset.ts';
 import { CliError } from './CliError.ts';
@@ -21,7 +22,10 @@ export function readDataset(path: string, cwd: string): { dataset: Dataset; warn
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new CliError(`--data file "${path}" is not valid JSON: ${(e as Error).message}`);
+      // Name the line and column: V8's own message often has no position.
+      const at = locateJsonSyntaxError(text);
+      const where = at ? `line ${at.line}, column ${at.column}: ${at.reason}` : (e as Error).message;
+      throw new CliError(`--data file "${path}" is not valid JSON: ${where}`);
     }
     return { dataset: validateDataset(json), warnings: [] };
   } catch (e) {

@@ -47,6 +47,8 @@ interface Slot<Api> {
   setupVersion: number;
   /** The worker died on its own; replaced before its next call. */
   dead?: boolean;
+  /** The worker has run a call (so a program may have touched its realm). */
+  used?: boolean;
 }
 
 interface Job<Api> {
@@ -242,6 +244,7 @@ export class WorkerPool<Api> {
     slot.handle = handle;
     slot.setupVersion = 0;
     slot.dead = false;
+    slot.used = false;
     // One watcher per worker (not per call), so long runs do not pile up listeners.
     void handle.exited.then((reason) => {
       if (slot.handle !== handle || this.closed) return;
@@ -258,7 +261,8 @@ export class WorkerPool<Api> {
 
   private async execute(slot: Slot<Api>, job: Job<Api>): Promise<void> {
     slot.running = job;
-    if (this.freshWorkersPerBroadcast && job.setsVersion !== undefined && slot.setupVersion !== 0) this.replace(slot);
+    if (this.freshWorkersPerBroadcast && job.setsVersion !== undefined && slot.used) this.replace(slot);
+    slot.used = true;
     const api = slot.handle.api;
     const limit = job.opts.timeoutMs ?? this.defaultTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;

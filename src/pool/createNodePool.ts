@@ -4,6 +4,7 @@ import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
+import { ASYNC_ERROR_EXIT_CODE } from '../sandbox/node/guardWorkerProcess.ts';
 import type { RemoteApi } from './RemoteApi.ts';
 import { WorkerPool, type WorkerHandle } from './WorkerPool.ts';
 
@@ -64,7 +65,11 @@ function startWorker(maxMemoryMb: number): WorkerHandle<RemoteApi<SimWorkerApi>>
           : e;
     });
     worker.on('exit', (code) => {
-      if (!terminated) resolve(reason ?? new Error(`worker thread exited with code ${code}`));
+      if (terminated) return;
+      if (!reason && code === ASYNC_ERROR_EXIT_CODE) {
+        reason = new SimulatorError('runtime', 'the simulator threw from asynchronous code (a callback left behind); its worker was replaced');
+      }
+      resolve(reason ?? new Error(`worker thread exited with code ${code}`));
     });
   });
   return {

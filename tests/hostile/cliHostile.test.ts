@@ -39,4 +39,24 @@ describe('gsim with hostile programs', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/every candidate failed.*broken model at line 3/);
   });
+
+  // whatif compiles the model in gsim's own thread: that thread evaluates programs in the vm sandbox too.
+  it('a what-if model that reaches for the real global at top level: a clear error, the process is not taken over', async () => {
+    writeFileSync(
+      join(dir, 'escape.js'),
+      "const parameters = { beta: { min: 0, max: 2 }, gamma: { min: 0, max: 1 } };\nFunction('return this')().process.exit(7);\nfunction step(s) { return s; }\n",
+    );
+    writeFileSync(
+      join(dir, 'inspect.js'),
+      "const parameters = { beta: { min: 0, max: 2 }, gamma: { min: 0, max: 1 } };\n" +
+        "Promise.reject({ [Symbol.for('nodejs.util.inspect.custom')](d, o, inspect) { inspect.constructor('return process')().exit(7); } });\n" +
+        'function step(s) { return s; }\n',
+    );
+    const escape = await gsim(dir, 'whatif', '--sim', 'escape.js', '--env', 'covid', '--scenario', 'late-strict', '--rollouts', '2');
+    expect(escape.code).toBe(1);
+    expect(escape.stderr).toMatch(/EvalError: Code generation from strings disallowed.*line 2/);
+    const inspect = await gsim(dir, 'whatif', '--sim', 'inspect.js', '--env', 'covid', '--scenario', 'late-strict', '--rollouts', '2');
+    expect(inspect.code).not.toBe(7);
+    expect(inspect.stderr).not.toMatch(/^gsim: unhandled promise rejection: .*process/);
+  });
 });

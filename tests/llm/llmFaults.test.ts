@@ -127,6 +127,7 @@ describe('gsim loop against a provider that turns to garbage', () => {
     try {
       expect((await run(dir, ['data', '--env', 'covid', '--seed', '3', '--out', 'small.json', '--train', '6', '--val', '3', '--test', '3'])).code).toBe(0);
       server.setScript((_r, i) => goodStart[i] ?? { kind: 'garbage', body: openAiHalfGood });
+      server.requests.length = 0; // the script counts requests from here
       const r = await run(dir, [
         'loop', '--env', 'covid', '--data', 'small.json', '--provider', 'openai', '--model', 'scripted', '--base-url', server.baseURL,
         '--iterations', '3', '--generations', '2', '--popsize', '8', '--mc', '1', '--states', '20', '--samples', '20', '--workers', '1',

@@ -11,6 +11,7 @@ import { CalibrationSettings } from './CalibrationSettings.tsx';
 import { PopulationAnimation } from './Calibrate/PopulationAnimation.tsx';
 import { ParamTable } from './ParamTable.tsx';
 import { RunProgress } from './RunProgress.tsx';
+import { NpeResults } from './Npe/NpeResults.tsx';
 
 /** Step 4: calibrate the program's parameters on the train split, live. */
 export function CalibratePanel() {
@@ -35,6 +36,8 @@ export function CalibratePanel() {
         <EmptyState title="No calibration yet" testId="calibrate.empty">
           Pick a method and a budget above and press Start calibration. A small budget (20 generations of 24) finishes in seconds.
         </EmptyState>
+      ) : run.settings.method === 'npe' ? (
+        <NpeResults run={run} truth={truth} />
       ) : (
         <>
           <RunProgress run={run} />
@@ -60,7 +63,8 @@ export function CalibratePanel() {
               )}
             </div>
           </div>
-          {run.settings.method !== 'npe' && <PopulationAnimation run={run} />}
+          {/* NPE runs render NpeResults above, so every run here has populations. */}
+          <PopulationAnimation run={run} />
           <div className="card">
             <div className="card-head">
               <h3>Calibrated parameters</h3>

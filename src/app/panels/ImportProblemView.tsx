@@ -109,11 +109,15 @@ function RowExcerpt({ text, row }: { text: string; row: number }) {
 }
 
 function Excerpt({ lines, row }: { lines: { row: number; text: string }[]; row: number }) {
+  // Row numbers of a large file run to 7 digits: widen the gutter beyond the stylesheet's 3.5ch.
+  const gutter = { width: `${Math.max(3.5, String(row + 1).length + 1.5)}ch` };
   return (
     <pre className="excerpt" data-testid="data.importError.excerpt" aria-label={`Row ${row} of the file, with its neighbours`}>
       {lines.map((l) => (
         <div key={l.row} className={l.row === row ? 'bad' : undefined}>
-          <span className="ln">{l.row}</span>
+          <span className="ln" style={gutter}>
+            {l.row}
+          </span>
           {l.text}
         </div>
       ))}

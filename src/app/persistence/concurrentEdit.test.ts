@@ -66,3 +66,26 @@ describe('two tabs on one project', () => {
     expect(b.conflicts.getState().conflict).toEqual({ projectId: 'p1', theirRevision: 5 });
   });
 });
+
+describe('what autosave writes', () => {
+  it('an edit to any part of the project document alone is saved (knowledge, code, rules, what-if, recording)', async () => {
+    const repo = createMemoryRepository();
+    const { store, autosave } = tab(repo, []);
+    autosave.markAllDirty();
+    await autosave.flush();
+    const edits: [string, (s: ReturnType<typeof store.getState>) => Partial<ReturnType<typeof store.getState>>][] = [
+      ['knowledge', () => ({ knowledge: 'k2' })],
+      ['source', () => ({ source: 'const parameters = {};' })],
+      ['rules', () => ({ rules: [{ id: 'r', description: 'd', check: 'S >= 0' }] })],
+      ['whatIf', (s) => ({ whatIf: { ...s.whatIf } })],
+    ];
+    for (const [key, edit] of edits) {
+      const before = await repo.getRevision('p1');
+      store.setState(edit(store.getState()));
+      await autosave.flush();
+      expect(await repo.getRevision('p1'), key).toBe(before + 1);
+      const stored = (await repo.loadProject('p1'))!.project as unknown as Record<string, unknown>;
+      expect(stored[key], key).toEqual((store.getState() as unknown as Record<string, unknown>)[key]);
+    }
+  });
+});

@@ -38,7 +38,7 @@ export function streamedTextOf(response: ChatResponse): string {
  * end of the recording rejects with a `bad-request` {@link LlmError} saying so (not retried).
  *
  * @example
- * const provider = createReplayProvider(recorded, { delayMs: 20, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+ * const provider = createReplayProvider(recorded, { delayMs: 20, sleep: pauseFor });  // pauseFor: the app's injected timer
  * await runGsimLoop({ provider, ... });
  */
 export function createReplayProvider(replies: readonly RecordedReply[], options: ReplayProviderOptions = {}): ReplayProvider {

@@ -13,3 +13,29 @@ export function guardWorkerProcess(): void {
   process.on('unhandledRejection', () => {});
   process.on('uncaughtException', () => process.exit(ASYNC_ERROR_EXIT_CODE));
 }
+
+/**
+ * The same guard for a main thread that compiles programs (the CLI): an unhandled rejection or uncaught
+ * exception is still fatal, as by default, but it is reported as text read off the value (its stack or
+ * message), never through `util.inspect`.
+ */
+export function guardMainProcess(): void {
+  const fatal = (what: string) => (value: unknown) => {
+    process.stderr.write(`gsim: ${what}: ${describeSafely(value)}\n`);
+    process.exit(1);
+  };
+  process.on('unhandledRejection', fatal('unhandled promise rejection'));
+  process.on('uncaughtException', fatal('uncaught exception'));
+}
+
+function describeSafely(value: unknown): string {
+  try {
+    if (Object.prototype.toString.call(value) === '[object Error]') {
+      const e = value as { stack?: unknown; message?: unknown };
+      return typeof e.stack === 'string' ? e.stack : String(e.message);
+    }
+    return typeof value === 'string' ? value : `a non-Error value (${typeof value})`;
+  } catch {
+    return 'a value that cannot be described';
+  }
+}

@@ -3,7 +3,8 @@ import type { ProbePhase } from '../../../src/pool/probeProgram.ts';
 
 /** How a hostile program must end: an error with this code and message, or a normal run. */
 export type Expectation =
-  | { code: SimulatorErrorCode; message: RegExp }
+  /** `crash`: the worker API itself failed (the program broke its own worker's realm); the message says how. */
+  | { code: SimulatorErrorCode | 'crash'; message: RegExp }
   /** It runs; `state` (when given) holds values the first stepped state must have (e.g. S = 0: "nothing reached"). */
   | { code: 'ok'; state?: Record<string, number> };
 

@@ -41,7 +41,7 @@ export function NpeSettingsFields({ disabled }: { disabled: boolean }) {
       {int('Posterior samples', npe.samples, 100, 100000, 'npe.samples', (v) => setNpe({ samples: v }))}
       <label className="field" title="WebGPU when the browser offers an adapter, else WASM; or force WASM">
         Runs on
-        <select value={npe.provider} disabled={disabled} data-testid="npe.provider" onChange={(e) => setNpe({ provider: e.target.value as NpeSettings['provider'] })}>
+        <select value={npe.provider} disabled={disabled} data-testid="npe.providerChoice" onChange={(e) => setNpe({ provider: e.target.value as NpeSettings['provider'] })}>
           <option value="auto">Auto (WebGPU if available)</option>
           <option value="wasm">WASM (CPU)</option>
         </select>

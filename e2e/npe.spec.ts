@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures.ts';
+
+// COVID's true parameters (src/core/envs/covid.ts).
+const TRUTH = { beta: 0.5, gamma: 0.1 };
+
+test('a user runs NPE on COVID: live training curve, truth inside the posterior, SBC, predictive check, kept after reload', async ({ studio, npe, page }) => {
+  await studio.open();
+  await studio.newProjectFromWelcome('covid');
+  await studio.goto('calibrate');
+  // WASM: SwiftShader's software WebGPU trains ~10× slower than WASM (see the WebGPU test below).
+  await npe.configure({ sims: 300, samples: 2000, provider: 'wasm', seed: 1 });
+  await expect(page.getByTestId('calibrate.settings')).toContainText('300 simulated copies of the train split');
+  await npe.start();
+  await expect(npe.provider()).toHaveText('wasm', { timeout: 60_000 });
+  await expect.poll(() => npe.epochs(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  const first = await npe.epochs();
+  await expect.poll(() => npe.epochs(), { timeout: 60_000 }).toBeGreaterThan(first);
+  await expect(npe.trainingCurve()).toHaveAttribute('data-ready', 'true');
+  await studio.screenshot('npe-01-training');
+  await npe.waitForStatus('done');
+  await expect(npe.corner()).toHaveAttribute('data-ready', 'true');
+  for (const [name, value] of Object.entries(TRUTH)) {
+    const [lo, hi] = await npe.interval(name);
+    expect(lo, name).toBeLessThan(value);
+    expect(hi, name).toBeGreaterThan(value);
+  }
+  await expect(npe.acceptance()).toContainText('inside the prior bounds');
+  await expect(npe.sbc()).toHaveAttribute('data-verdict', /pass|warn/);
+  // The posterior mean became the run's calibrated parameters.
+  const params = await studio.state<Record<string, number>>('s.runs[0].params');
+  const [lo, hi] = await npe.interval('beta');
+  expect(params.beta).toBeGreaterThan(lo);
+  expect(params.beta).toBeLessThan(hi);
+  await studio.screenshot('npe-02-posterior');
+  await expect(page.getByTestId('npe.predictive')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('npe.sbc').scrollIntoViewIfNeeded();
+  await studio.screenshot('npe-03-sbc');
+  await page.getByTestId('npe.predictive').scrollIntoViewIfNeeded();
+  await studio.screenshot('npe-04-predictive');
+  // Persisted with the run: still there after a reload.
+  await studio.reload();
+  await studio.goto('calibrate');
+  await expect(npe.corner()).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('npe.posteriorTable')).toContainText('beta');
+});
+
+test('with WebGPU available (SwiftShader here) the estimator trains on it, shown to the user; cancel stops it', async ({ studio, npe, page }) => {
+  await studio.open();
+  await studio.newProjectFromWelcome('covid');
+  await studio.goto('calibrate');
+  await npe.configure({ sims: 100, samples: 500, seed: 2 });
+  await npe.start();
+  await expect(npe.provider()).toHaveText('webgpu', { timeout: 60_000 });
+  await expect.poll(() => npe.epochs(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+  await studio.screenshot('npe-05-webgpu');
+  await page.getByTestId('calibrate.cancel').click();
+  await npe.waitForStatus('cancelled', 60_000);
+});
