@@ -31,6 +31,7 @@ test('a user runs NPE on COVID: live training curve, truth inside the posterior,
   const [lo, hi] = await npe.interval('beta');
   expect(params.beta).toBeGreaterThan(lo);
   expect(params.beta).toBeLessThan(hi);
+  await npe.corner().scrollIntoViewIfNeeded();
   await studio.screenshot('npe-02-posterior');
   await expect(page.getByTestId('npe.predictive')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('npe.sbc').scrollIntoViewIfNeeded();

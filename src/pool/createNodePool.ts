@@ -5,6 +5,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
 import { ASYNC_ERROR_EXIT_CODE } from '../sandbox/node/guardWorkerProcess.ts';
+import { sandboxBundleSource } from '../sandbox/node/sandboxBundle.ts';
 import type { RemoteApi } from './RemoteApi.ts';
 import { WorkerPool, type WorkerHandle } from './WorkerPool.ts';
 
@@ -46,7 +47,8 @@ export function createNodePool(options: NodePoolOptions = {}): NodeSimPool {
 
 function startWorker(maxMemoryMb: number): WorkerHandle<RemoteApi<SimWorkerApi>> {
   const worker = new Worker(BOOTSTRAP, {
-    workerData: { entry: ENTRY },
+    // The sandboxed core, bundled once per process rather than once per (replacement) worker.
+    workerData: { entry: ENTRY, sandboxBundle: sandboxBundleSource() },
     // The bootstrap registers tsx itself (see its header); no flags from the parent are needed.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },

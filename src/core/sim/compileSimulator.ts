@@ -1,6 +1,7 @@
 import { parse } from 'acorn';
 import type { Rng } from '../rng/Rng.ts';
 import { callProgram, describe, SOURCE_URL } from './callProgram.ts';
+import { findImportCall } from './findImportCall.ts';
 import { currentSandboxEvaluator, type EvaluatedProgram, type SandboxEvaluator } from './SandboxEvaluator.ts';
 import { SimulatorError } from './SimulatorError.ts';
 import type { Action, CompiledSimulator, ParameterSpec, ParamValues, State, StepFn } from './types.ts';
@@ -91,30 +92,6 @@ function checkSyntax(source: string): void {
     const { line, column } = found.loc.start;
     throw new SimulatorError('forbidden', `import() is not available to simulator programs (no modules, network or file system), at line ${line}, column ${column + 1}`, { line, column: column + 1 });
   }
-}
-
-interface AstNode {
-  type?: string;
-  loc: { start: { line: number; column: number } };
-}
-
-/**
- * The first `import(...)` in a syntax tree. Refused before the program runs: a module load is a network
- * or file access, and Node's loader is outside the vm sandbox (README "Security").
- */
-function findImportCall(root: unknown): AstNode | undefined {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const child of node) stack.push(child);
-      continue;
-    }
-    if ((node as AstNode).type === 'ImportExpression') return node as AstNode;
-    for (const [key, child] of Object.entries(node)) if (key !== 'loc' && typeof child === 'object') stack.push(child);
-  }
-  return undefined;
 }
 
 function evaluateProgram(evaluator: SandboxEvaluator, source: string): EvaluatedProgram {

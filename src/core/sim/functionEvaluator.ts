@@ -38,45 +38,59 @@ const SAFE_MATH: Math = Object.freeze(
   }),
 ) as Math;
 
+/**
+ * Compiles a function from parameter names and a body, as `new Function(...params, body)` does. The vm
+ * sandbox passes one that compiles inside its own realm, where `new Function` is switched off.
+ */
+export type CompileFunction = (params: readonly string[], body: string) => (...args: unknown[]) => unknown;
+
+const nativeCompile: CompileFunction = (params, body) => new Function(...params, body) as (...args: unknown[]) => unknown;
+
 /** Lines V8 (Node and Chromium) puts before the body of a `new Function`; measured once. */
 let bodyLineOffset: number | undefined;
 
-/**
- * The default evaluator: `new Function` in the current realm with forbidden globals shadowed. Programs
- * share the realm with the code that calls them, so it is only as isolated as the thread it runs in;
- * the studio runs it inside workers owned by an opaque-origin, CSP-locked iframe.
- */
-export const functionEvaluator: SandboxEvaluator = {
-  name: 'function',
-
-  evaluate(source: string, sourceUrl: string): EvaluatedProgram {
-    const body =
-      '"use strict";' + // on the first body line so user line numbers keep a fixed offset
-      source +
-      '\n;return { parameters: typeof parameters === "undefined" ? undefined : parameters,' +
-      ' step: typeof step === "undefined" ? undefined : step,' +
-      ' initialState: typeof initialState === "undefined" ? undefined : initialState };' +
-      `\n//# sourceURL=${sourceUrl}`;
-    let factory: (...args: unknown[]) => EvaluatedProgram;
+function measuredLineOffset(): number {
+  if (bodyLineOffset === undefined) {
     try {
-      factory = new Function(...FORBIDDEN_GLOBALS, 'Math', body) as typeof factory;
+      new Function(`"use strict";throw new Error("probe")\n//# sourceURL=gsim-line-probe.js`)();
     } catch (e) {
-      // acorn accepted it but the engine did not (e.g. an engine-specific early error).
-      throw new SimulatorError('syntax', `Syntax error: ${(e as Error).message}`);
+      const m = /gsim-line-probe\.js:(\d+):/.exec((e as Error).stack ?? '');
+      bodyLineOffset = m ? Number(m[1]) - 1 : 2;
     }
-    return factory(...FORBIDDEN_GLOBALS.map(forbidden), SAFE_MATH);
-  },
+  }
+  return bodyLineOffset ?? 2;
+}
 
-  lineOffset(): number {
-    if (bodyLineOffset === undefined) {
-      const url = 'gsim-line-probe.js';
+/**
+ * An evaluator that compiles a program as the body of a function whose parameters shadow the forbidden
+ * globals (and `Math`). Programs share the realm of the code that calls them, so it is only as isolated
+ * as that realm: the studio runs it inside workers owned by an opaque-origin, CSP-locked iframe, Node
+ * inside a vm context of its own (src/sandbox/node). `compile` defaults to `new Function`; `lineOffset`
+ * is the number of lines `compile` puts before the body.
+ */
+export function createFunctionEvaluator(compile: CompileFunction = nativeCompile, lineOffset: () => number = measuredLineOffset): SandboxEvaluator {
+  return {
+    name: compile === nativeCompile ? 'function' : 'function (injected compile)',
+    evaluate(source: string, sourceUrl: string): EvaluatedProgram {
+      const body =
+        '"use strict";' + // on the first body line so user line numbers keep a fixed offset
+        source +
+        '\n;return { parameters: typeof parameters === "undefined" ? undefined : parameters,' +
+        ' step: typeof step === "undefined" ? undefined : step,' +
+        ' initialState: typeof initialState === "undefined" ? undefined : initialState };' +
+        `\n//# sourceURL=${sourceUrl}`;
+      let factory: (...args: unknown[]) => unknown;
       try {
-        new Function(`"use strict";throw new Error("probe")\n//# sourceURL=${url}`)();
+        factory = compile([...FORBIDDEN_GLOBALS, 'Math'], body);
       } catch (e) {
-        const m = /gsim-line-probe\.js:(\d+):/.exec((e as Error).stack ?? '');
-        bodyLineOffset = m ? Number(m[1]) - 1 : 2;
+        // acorn accepted it but the engine did not (e.g. an engine-specific early error).
+        throw new SimulatorError('syntax', `Syntax error: ${(e as Error).message}`);
       }
-    }
-    return bodyLineOffset ?? 2;
-  },
-};
+      return factory(...FORBIDDEN_GLOBALS.map(forbidden), SAFE_MATH) as EvaluatedProgram;
+    },
+    lineOffset,
+  };
+}
+
+/** The default evaluator: `new Function` in the current realm (see createFunctionEvaluator). */
+export const functionEvaluator: SandboxEvaluator = createFunctionEvaluator();

@@ -18,14 +18,14 @@ let left = 0;
  * arrays, primitives; functions become undefined). The host then never holds the program's objects,
  * so core code that later calls methods on a state (`.map(fn)`) cannot hand a host function to a
  * prototype the program replaced. Throws `SimulatorError('invalid-state')` on cycles and on values with
- * more than {@link MAX_RETURNED_VALUES} entries, and on a returned Promise (thenable).
+ * more than `maxValues` entries (default {@link MAX_RETURNED_VALUES}), and on a returned Promise (thenable).
  */
-export function copyOut(v: unknown): unknown {
+export function copyOut(v: unknown, maxValues = MAX_RETURNED_VALUES): unknown {
   if (typeof v !== 'object' || v === null) return typeof v === 'function' ? undefined : v;
   if (typeof (v as { then?: unknown }).then === 'function') {
     throw new SimulatorError('invalid-state', 'the program returned a Promise: step and initialState must be synchronous (no async/await)');
   }
-  left = MAX_RETURNED_VALUES;
+  left = maxValues;
   return copy(v, 0);
 }
 

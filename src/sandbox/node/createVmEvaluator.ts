@@ -11,7 +11,8 @@ const RNG_METHODS = [
   'negativeBinomial', 'categorical', 'reseed', 'split',
 ];
 
-const CONFIG_JSON = JSON.stringify({
+/** What the prelude replaces (forbidden globals, Math.random) and forwards (rng methods). */
+export const SANDBOX_CONFIG_JSON = JSON.stringify({
   forbidden: Object.fromEntries(FORBIDDEN_GLOBALS.map((name) => [name, forbiddenMessage(name)])),
   mathRandom: MATH_RANDOM_MESSAGE,
   rngMethods: RNG_METHODS,
@@ -55,7 +56,7 @@ export function createVmEvaluator(): SandboxEvaluator {
         codeGeneration: { strings: false, wasm: false },
       });
       const setup = prelude.runInContext(context) as (callRng: typeof hostRngCall, config: string) => Entry;
-      const entry = setup(hostRngCall, CONFIG_JSON);
+      const entry = setup(hostRngCall, SANDBOX_CONFIG_JSON);
       script.runInContext(context);
       const declared = declarations.runInContext(context) as Record<'parameters' | 'step' | 'initialState', unknown>;
       const stepFn = declared.step;

@@ -52,10 +52,9 @@ export const ESCAPE_CASES: HostileCase[] = [
   {
     id: 'prototype-pollution', what: 'pollutes Object.prototype and Array.prototype at top level, then runs',
     source: `${PARAMS}Object.prototype.polluted = 'yes';\nArray.prototype.push = function () { throw new Error('hijacked push'); };\nfunction step(state) { ${PASS} }\n`,
-    phase: 'load', expect: { code: 'ok' },
-    // The browser evaluator shares the worker's realm, so the hijacked push breaks that worker's own
-    // code; the pool gives the next program fresh workers (the runner checks it).
-    browser: { code: 'crash', message: /hijacked push/ },
+    // Core shares the program's realm (a fresh one per program, in both runners), so the hijacked push
+    // breaks that realm's own work; the next program gets a fresh realm (the runners check it).
+    phase: 'load', expect: { code: 'crash', message: /hijacked push/ },
   },
   {
     id: 'math-random-override', what: 'replaces Math.random', source: withStep('Math.random = () => 0.5;\n' + PASS),

@@ -12,11 +12,11 @@ export const VALUE_CASES: HostileCase[] = [
   { id: 'returns-null', what: 'returns null', source: withStep('return null;'), phase: 'step', expect: invalid(/step returned null/) },
   {
     id: 'huge-object', what: 'returns a state carrying 3 million numbers', source: withStep('return { S: 1, I: 1, R: 1, junk: new Array(3e6).fill(0) };'),
-    phase: 'step', expect: invalid(/more than 1,000,000 entries/), browser: { code: 'ok', state: { S: 1 } },
+    phase: 'step', expect: { code: 'ok', state: { S: 1 } },
   },
   {
     id: 'cyclic-state', what: 'returns a state that contains itself', source: withStep('const s = { S: 1, I: 1, R: 1 };\ns.self = s;\nreturn s;'),
-    phase: 'step', expect: invalid(/nested deeper than 200 levels/), browser: { code: 'ok', state: { S: 1 } },
+    phase: 'step', expect: { code: 'ok', state: { S: 1 } },
   },
   { id: 'throws-string', what: 'throws a string', source: withStep('throw "boom";'), phase: 'step', expect: runtime(/step threw a non-Error value \("boom"\)/) },
   { id: 'throws-null', what: 'throws null', source: withStep('throw null;'), phase: 'step', expect: runtime(/step threw a non-Error value \(null\)/) },
