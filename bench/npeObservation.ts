@@ -1,6 +1,7 @@
-// `node --import tsx bench/npeObservation.ts [--sims N] [--seeds K]`: what should NPE condition on?
-// Compares the summary statistics of the whole train split (this project's choice) with the paper's
-// flattened single trajectory on the three benchmarks: posterior-mean parameter error (in units of the
+// `node --import tsx bench/npeObservation.ts [--sims N] [--seeds K] [--envs covid,supply-chain]
+// [--horizon H]`: what should NPE condition on? Compares the statistics of short replays from every
+// observed train state (this project's choice) with the paper's flattened single trajectory on the
+// benchmarks: posterior-mean parameter error (in units of the
 // prior width), 5–95 % coverage of the truth and the posterior-mean simulator's benchmark test W1.
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../src/core/data/generateDataset.ts';
@@ -12,19 +13,21 @@ import { createNodePool } from '../src/pool/createNodePool.ts';
 import { poolBenchmarkW1 } from '../src/pool/poolBenchmarkW1.ts';
 import { poolNpeSimulations } from '../src/pool/poolNpeSimulations.ts';
 
-const { values } = parseArgs({ options: { sims: { type: 'string' }, seeds: { type: 'string' }, workers: { type: 'string' } } });
+const { values } = parseArgs({ options: { sims: { type: 'string' }, seeds: { type: 'string' }, workers: { type: 'string' }, envs: { type: 'string' }, horizon: { type: 'string' } } });
 const sims = Number(values.sims ?? 300);
 const seeds = Number(values.seeds ?? 2);
+const envIds = values.envs?.split(',');
+const horizon = values.horizon === undefined ? undefined : Number(values.horizon);
 const pool = createNodePool({ size: Number(values.workers ?? 2) });
 const runtime = await createOrtRuntime();
 const rows: string[] = [];
 try {
-  for (const env of listEnvironments()) {
+  for (const env of listEnvironments().filter((e) => !envIds || envIds.includes(e.id))) {
     for (const kind of ['statistics', 'trajectory'] as SummaryKind[]) {
       const err: number[] = [], cover: number[] = [], w1: number[] = [];
       for (let seed = 1; seed <= seeds; seed++) {
         const dataset = generateDataset(env, seed);
-        const spec = summarySpec(dataset, kind);
+        const spec = summarySpec(dataset, kind, 'train', horizon);
         const [loaded] = await pool.broadcast((api) => api.load(env.groundTruthSource, dataset));
         if (!loaded.ok) throw new Error(loaded.error.message);
         const r = await npeCalibrator.run(loaded.parameters, poolNpeSimulations(pool, spec), {
@@ -48,4 +51,4 @@ try {
 } finally {
   pool.terminate();
 }
-process.stdout.write(`NPE observation choice, ${sims} simulations, ${seeds} seeds (param error = |mean − truth| / prior width, averaged)\n${rows.join('\n')}\n`);
+process.stdout.write(`NPE observation choice, ${sims} simulations, ${seeds} seeds, horizon ${horizon ?? 'default'} (param error = |mean − truth| / prior width, averaged)\n${rows.join('\n')}\n`);

@@ -79,6 +79,8 @@ function step() {
   await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
   const csp = await frame.evaluate((f) => (f as HTMLIFrameElement).srcdoc.match(/content="([^"]+)"/)?.[1]);
   expect(csp).toContain("connect-src 'none'");
+  // The iframe loads under the page's COEP (srcdoc inherits it): the page stays cross-origin isolated.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await studio.screenshot('hostile-01-studio-with-sandbox');
 });
 

@@ -89,6 +89,24 @@ test('two tabs on one project: the second writer is stopped and chooses; nothing
   await tabB.page.getByTestId('concurrentEdit.reload').click();
   await expect(textB).toHaveValue('# Tab A, fourth edit');
   await expect(tabB.page.getByTestId('concurrentEdit')).toHaveCount(0);
+
+  // Leaving the project while held back first keeps B's edits as a copy: nothing is dropped silently.
+  await knowledge.text().fill('# Tab A, fifth edit');
+  await studio.flushSaves();
+  await expect(tabB.page.getByTestId('concurrentEdit')).toBeVisible();
+  await textB.fill('# Tab B edit, then B opens another project');
+  await tabB.flushSaves();
+  await tabB.newProjectFromMenu('blank');
+  await tabB.flushSaves();
+  const allKnowledge = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((r) => { const q = indexedDB.open('gsim-studio'); q.onsuccess = () => r(q.result); });
+      const all = await new Promise<{ knowledge: string }[]>((r) => { const q = db.transaction('projects').objectStore('projects').getAll(); q.onsuccess = () => r(q.result); });
+      db.close();
+      return all.map((p) => p.knowledge);
+    });
+  await expect.poll(allKnowledge, { timeout: 10_000 }).toContain('# Tab B edit, then B opens another project');
+  expect(await storedKnowledge()).toBe('# Tab A, fifth edit');
 });
 
 test('an exported project carries its schema version and never the API key', async ({ studio, knowledge, page }) => {

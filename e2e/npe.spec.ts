@@ -7,8 +7,8 @@ test('a user runs NPE on COVID: live training curve, truth inside the posterior,
   await studio.open();
   await studio.newProjectFromWelcome('covid');
   await studio.goto('calibrate');
-  // WASM: SwiftShader's software WebGPU trains ~10× slower than WASM (see the WebGPU test below).
-  await npe.configure({ sims: 300, samples: 2000, provider: 'wasm', seed: 1 });
+  // Auto: SwiftShader's WebGPU adapter is a software fallback (training ~10–70× slower), so auto picks WASM.
+  await npe.configure({ sims: 300, samples: 2000, provider: 'auto', seed: 1 });
   await expect(page.getByTestId('calibrate.settings')).toContainText('300 simulated copies of the train split');
   await npe.start();
   await expect(npe.provider()).toHaveText('wasm', { timeout: 60_000 });
@@ -45,11 +45,11 @@ test('a user runs NPE on COVID: live training curve, truth inside the posterior,
   await expect(page.getByTestId('npe.posteriorTable')).toContainText('beta');
 });
 
-test('with WebGPU available (SwiftShader here) the estimator trains on it, shown to the user; cancel stops it', async ({ studio, npe, page }) => {
+test('asked for WebGPU (SwiftShader here) the estimator trains on it, shown to the user; cancel stops it', async ({ studio, npe, page }) => {
   await studio.open();
   await studio.newProjectFromWelcome('covid');
   await studio.goto('calibrate');
-  await npe.configure({ sims: 100, samples: 500, seed: 2 });
+  await npe.configure({ sims: 100, samples: 500, seed: 2, provider: 'webgpu' });
   await npe.start();
   await expect(npe.provider()).toHaveText('webgpu', { timeout: 60_000 });
   await expect.poll(() => npe.epochs(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);

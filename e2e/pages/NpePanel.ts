@@ -12,7 +12,7 @@ export class NpePanel {
   readonly acceptance = () => this.page.getByTestId('npe.acceptance');
 
   /** Picks NPE and its budget. */
-  async configure(opts: { sims?: number; samples?: number; estimator?: 'maf' | 'mdn'; provider?: 'auto' | 'wasm'; seed?: number }): Promise<void> {
+  async configure(opts: { sims?: number; samples?: number; estimator?: 'maf' | 'mdn'; provider?: 'auto' | 'webgpu' | 'wasm'; seed?: number }): Promise<void> {
     await this.page.getByTestId('calibrate.method').selectOption('npe');
     if (opts.sims !== undefined) await this.page.getByTestId('npe.sims').fill(String(opts.sims));
     if (opts.samples !== undefined) await this.page.getByTestId('npe.samples').fill(String(opts.samples));

@@ -43,7 +43,8 @@ describe('NPE pipeline (simulate → train → sample → SBC) on COVID', () => 
     const viaWorker = api.npeSummaries({ thetas, spec, seed: 9, firstIndex: 3 });
     const local = simulateSummaries(sim, sim.parameters, data, spec, thetas, 9, 3);
     expect(viaWorker.x.map((x) => Array.from(x!))).toEqual(local.x.map((x) => Array.from(x!)));
-    expect(viaWorker.simulations).toBe(2 * 20 * 60);
+    // Replays of up to 4 steps from each of a trajectory's 60 transitions: 57 · 4 + 3 + 2 + 1 steps.
+    expect(viaWorker.simulations).toBe(2 * 20 * (57 * 4 + 3 + 2 + 1));
   });
 
   it('covers the true beta and gamma in the 5–95 % interval, runs SBC, and streams epochs', async () => {

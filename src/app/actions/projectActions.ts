@@ -13,6 +13,8 @@ import { cancelCalibration } from './runControl.ts';
 import { cancelLoop } from './loopControl.ts';
 import { scheduleCompileCheck } from './codeActions.ts';
 import { notify } from './uiActions.ts';
+import { concurrentEditStore } from '../persistence/concurrentEdit.ts';
+import { keepMineAsCopy } from './concurrencyActions.ts';
 
 /** Seed of the generated benchmark data (the CLI's `gsim data` default). */
 const BENCHMARK_DATA_SEED = 1;
@@ -95,8 +97,13 @@ export async function adoptImportedProject(stored: StoredProject, suffix = 'impo
   });
 }
 
-/** Flushes pending saves and stops a running loop or calibration before another project opens. */
+/**
+ * Flushes pending saves and stops a running loop or calibration before another project opens. While
+ * another tab's newer save holds this tab's saving back, this tab's edits are first kept as a copy
+ * (as "Keep mine as a copy" would): leaving must not drop them silently.
+ */
 async function leaveCurrentProject(): Promise<void> {
+  if (concurrentEditStore.getState().conflict) await keepMineAsCopy();
   await cancelLoop();
   if (studioStore.getState().activeRunId) cancelCalibration();
   await maybePersistence()?.autosave.flush();

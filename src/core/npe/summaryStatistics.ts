@@ -1,19 +1,25 @@
-import type { Dataset, SplitName, Trajectory } from '../data/Dataset.ts';
+import type { Dataset, SplitName } from '../data/Dataset.ts';
+import type { Action, State } from '../sim/types.ts';
+import { deepFreeze } from '../util/deepFreeze.ts';
 
 /**
  * What the NPE network conditions on (issue #5, "Observation").
  *
- * - `statistics` (default): a fixed-length summary of a whole simulated *dataset* — every training
- *   trajectory replayed from its observed initial state under its observed actions — so the posterior
- *   is p(θ | the train split) rather than p(θ | one trajectory). Per observed variable:
- *   1. mean and std across trajectories at K time points (default 4: ¼, ½, ¾ and the end of the
- *      horizon) — the shape of the ensemble over time (epidemic peak, stock level, ward occupancy);
- *   2. mean and std of the one-step increments x_{t+1} − x_t pooled over all transitions — drift and
- *      noise level (e.g. the supply chain's demand rate and its Poisson spread);
- *   3. a ridge regression of each variable's increment on all current variables (standardised with
- *      the observed data's centre and scale, intercept unpenalised): d slopes per variable plus the
- *      residual std — the transition dynamics (COVID: ΔR against I is γ; ΔS against I carries β).
- *   Length 2Kd + 2d + d² + d (COVID: 42). The estimator z-scores it with the training simulations.
+ * - `statistics` (default): statistics of short open-loop replays that start at every observed state of
+ *   the train split under its observed actions — the GA's one-step fitness, extended to a few steps.
+ *   The data come from a state-feedback behaviour policy (supply chain: order-up-to), so replaying a
+ *   whole trajectory's recorded actions with fresh noise breaks the link between orders and state and
+ *   no simulation at the true parameters looks like the data. Starting every replay at an observed state
+ *   keeps it: the first step's next state has exactly the simulator's one-step law. Per observed variable:
+ *   1. mean and std of the one-step increment Δx = x_{t+1} − x_t — drift and noise level;
+ *   2. a ridge regression of Δx on the current variables and the action (standardised with the
+ *      observed data's centre and scale, intercept unpenalised): d (+1) slopes plus the residual std —
+ *      the transition law (COVID: ΔR against I is γ; ΔS against I carries β; stock against the order);
+ *   3. the mean h-step change x_{t+h} − x_t for h = 2..H (default H = 4), replaying the observed actions
+ *      a_t..a_{t+h−1}. Only means: they stay consistent where the dynamics are linear in the noise (the
+ *      policy reacts to past demand, not future), while multi-step spreads would not. They carry what a
+ *      single step cannot see — a lead time changes nothing observable until an order arrives.
+ *   Length d(2 + d + A + 1) + d(H − 1), A = 1 when the split has actions (COVID 27, supply chain 30).
  * - `trajectory`: the paper's choice (sbi on the first training trajectory flattened, T·d numbers),
  *   kept so `bench/npeObservation.ts` can compare the two.
  */
@@ -24,9 +30,11 @@ export interface SummarySpec {
   kind: SummaryKind;
   /** Observed variables (the dataset's observation vector). */
   variables: string[];
-  /** Time indices of the per-time statistics (`statistics`). */
-  timePoints: number[];
-  /** Observed per-variable centre and scale, so the regression's units do not depend on the simulation. */
+  /** Longest replay from each observed state (`statistics`); step 1 gives the full statistics, 2..H means. */
+  horizon: number;
+  /** Whether the action is a regressor (the split has non-null actions). */
+  useAction: boolean;
+  /** Observed centre and scale of the variables, then of the action (regression units fixed by the data). */
   center: number[];
   scale: number[];
   /** Ridge penalty (in standardised units, times the number of transitions). */
@@ -35,35 +43,95 @@ export interface SummarySpec {
   split: SplitName;
 }
 
-export const DEFAULT_TIME_POINTS = 4;
+export const DEFAULT_HORIZON = 4;
 const DEFAULT_RIDGE = 1e-3;
 
 /** Builds the summary spec from the observed data (its train split by default). */
-export function summarySpec(dataset: Dataset, kind: SummaryKind = 'statistics', split: SplitName = 'train', timePoints = DEFAULT_TIME_POINTS): SummarySpec {
+export function summarySpec(dataset: Dataset, kind: SummaryKind = 'statistics', split: SplitName = 'train', horizon = DEFAULT_HORIZON): SummarySpec {
   const trajs = dataset.splits[split];
   if (!trajs.length) throw new Error(`NPE summary: the ${split} split has no trajectories to condition on`);
-  const d = dataset.variables.length;
-  const obs = trajs.map((tr) => packTrajectory(tr, dataset.variables));
-  const center = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
+  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`NPE summary: the replay horizon must be an integer of at least 1, got ${horizon}`);
+  const useAction = trajs.some((tr) => tr.actions.some((a) => a !== null && a !== undefined));
+  const cols = dataset.variables.length + (useAction ? 1 : 0);
+  const sum = new Array<number>(cols).fill(0);
+  const sq = new Array<number>(cols).fill(0);
   let n = 0;
-  for (const o of obs) for (let i = 0; i < o.length; i++) { center[i % d] += o[i]; if (i % d === 0) n++; }
-  for (let j = 0; j < d; j++) center[j] /= Math.max(1, n);
-  for (const o of obs) for (let i = 0; i < o.length; i++) scale[i % d] += (o[i] - center[i % d]) ** 2;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j] / Math.max(1, n)) || 1;
-  const last = Math.max(...trajs.map((t) => t.states.length)) - 1;
-  const points = [...new Set(Array.from({ length: timePoints }, (_, k) => Math.round((last * (k + 1)) / timePoints)))];
-  return { kind, variables: [...dataset.variables], timePoints: points, center, scale, ridge: DEFAULT_RIDGE, split };
+  for (const tr of trajs) {
+    tr.states.forEach((s, t) => {
+      const row = features(s, tr.actions[t] ?? null, dataset.variables, useAction);
+      for (let j = 0; j < cols; j++) { sum[j] += row[j]; sq[j] += row[j] ** 2; }
+      n++;
+    });
+  }
+  const center = sum.map((s) => s / Math.max(1, n));
+  const scale = sq.map((q, j) => Math.sqrt(Math.max(0, q / Math.max(1, n) - center[j] ** 2)) || 1);
+  return { kind, variables: [...dataset.variables], horizon, useAction, center, scale, ridge: DEFAULT_RIDGE, split };
+}
+
+/** Regressors of one state: its observed variables, then the action (null orders nothing: 0). */
+function features(s: State, a: Action, variables: readonly string[], useAction: boolean): number[] {
+  const row = variables.map((v) => s[v] as number);
+  if (useAction) row.push(typeof a === 'number' ? a : 0);
+  return row;
+}
+
+/**
+ * The replay windows of the spec's split: one per observed state that has a successor. Simulations and
+ * the observed summary fill `future[(i * horizon + h − 1) * d + j]` (variable j, h steps after start i;
+ * NaN beyond the trajectory's end) and share everything else.
+ */
+export interface ReplayWindows {
+  count: number;
+  /** Standardised regressors of each start, `[i][variable…, action]`, and the raw start observations. */
+  z: Float64Array;
+  start: Float64Array;
+  /** Steps available after each start (≤ horizon). */
+  steps: Int32Array;
+  /** Start states (frozen) and the actions to replay, `actions[i][h]` for step h + 1. */
+  states: State[];
+  actions: Action[][];
+  /** The observed futures. */
+  observed: Float64Array;
+}
+
+/** Collects the replay windows of the spec's split (`statistics` only). Freezes the split's states. */
+export function replayWindows(dataset: Dataset, spec: SummarySpec): ReplayWindows {
+  const d = spec.variables.length;
+  const H = spec.horizon;
+  const cols = d + (spec.useAction ? 1 : 0);
+  const starts: { s: State; a: Action[]; steps: number; future: State[] }[] = [];
+  for (const tr of dataset.splits[spec.split]) {
+    deepFreeze(tr.states);
+    for (let t = 0; t + 1 < tr.states.length; t++) {
+      const steps = Math.min(H, tr.states.length - 1 - t);
+      starts.push({ s: tr.states[t], a: Array.from({ length: steps }, (_, h) => tr.actions[t + h] ?? null), steps, future: tr.states.slice(t + 1, t + 1 + steps) });
+    }
+  }
+  const count = starts.length;
+  const w: ReplayWindows = {
+    count, z: new Float64Array(count * cols), start: new Float64Array(count * d), steps: new Int32Array(count),
+    states: [], actions: [], observed: new Float64Array(count * H * d).fill(NaN),
+  };
+  starts.forEach((st, i) => {
+    const row = features(st.s, st.a[0], spec.variables, spec.useAction);
+    for (let j = 0; j < cols; j++) w.z[i * cols + j] = (row[j] - spec.center[j]) / spec.scale[j];
+    for (let j = 0; j < d; j++) w.start[i * d + j] = row[j];
+    w.steps[i] = st.steps;
+    w.states.push(st.s);
+    w.actions.push(st.a);
+    st.future.forEach((f, h) => spec.variables.forEach((v, j) => (w.observed[(i * H + h) * d + j] = f[v] as number)));
+  });
+  return w;
 }
 
 /** Length of the summary vector for `steps` states in the first trajectory (needed for `trajectory`). */
 export function summaryLength(spec: SummarySpec, firstSteps: number): number {
   const d = spec.variables.length;
-  return spec.kind === 'trajectory' ? firstSteps * d : 2 * spec.timePoints.length * d + 2 * d + d * d + d;
+  return spec.kind === 'trajectory' ? firstSteps * d : d * (2 + d + (spec.useAction ? 1 : 0) + 1) + d * (spec.horizon - 1);
 }
 
 /** A trajectory's observation vectors packed `[t][variable]`. */
-export function packTrajectory(tr: Trajectory, variables: readonly string[]): Float64Array {
+export function packTrajectory(tr: { states: readonly State[] }, variables: readonly string[]): Float64Array {
   const d = variables.length;
   const out = new Float64Array(tr.states.length * d);
   tr.states.forEach((s, t) => variables.forEach((v, j) => (out[t * d + j] = s[v] as number)));
@@ -72,72 +140,51 @@ export function packTrajectory(tr: Trajectory, variables: readonly string[]): Fl
 
 /** The observed summary x_obs: the same function applied to the data itself. */
 export function observedSummary(dataset: Dataset, spec: SummarySpec): Float64Array {
-  const trajs = dataset.splits[spec.split];
-  const packed = (spec.kind === 'trajectory' ? trajs.slice(0, 1) : trajs).map((tr) => packTrajectory(tr, spec.variables));
-  return summarize(packed, spec);
+  if (spec.kind === 'trajectory') return packTrajectory(dataset.splits[spec.split][0], spec.variables);
+  const w = replayWindows(dataset, spec);
+  return summarizeWindows(w, w.observed, spec);
 }
 
 /**
- * The summary of a set of trajectories (each packed `[t][variable]`, lengths may differ). For
- * `trajectory` only the first one is used. Non-finite inputs give non-finite outputs (callers drop them).
+ * The `statistics` summary of one set of futures over the windows (observed or simulated). Non-finite
+ * futures give non-finite outputs (callers drop them).
  */
-export function summarize(trajectories: readonly Float64Array[], spec: SummarySpec): Float64Array {
-  if (spec.kind === 'trajectory') return Float64Array.from(trajectories[0] ?? []);
+export function summarizeWindows(w: ReplayWindows, future: Float64Array, spec: SummarySpec): Float64Array {
   const d = spec.variables.length;
-  const out: number[] = [];
-  for (const t of spec.timePoints) {
-    const m = new Array<number>(d).fill(0);
-    const s = new Array<number>(d).fill(0);
-    let n = 0;
-    for (const tr of trajectories) {
-      if ((t + 1) * d > tr.length) continue;
-      n++;
-      for (let j = 0; j < d; j++) m[j] += tr[t * d + j];
-    }
-    for (let j = 0; j < d; j++) m[j] /= Math.max(1, n);
-    for (const tr of trajectories) {
-      if ((t + 1) * d > tr.length) continue;
-      for (let j = 0; j < d; j++) s[j] += (tr[t * d + j] - m[j]) ** 2;
-    }
-    for (let j = 0; j < d; j++) out.push(m[j], Math.sqrt(s[j] / Math.max(1, n)));
-  }
-  out.push(...transitionStatistics(trajectories, spec));
-  return Float64Array.from(out);
-}
-
-/** Increment mean/std per variable, then per variable the ridge slopes on all variables and the residual std. */
-function transitionStatistics(trajectories: readonly Float64Array[], spec: SummarySpec): number[] {
-  const d = spec.variables.length;
-  const p = d + 1;
-  // Normal equations of Δx_j ~ [1, z(x_t)]: one Gram matrix shared by all d regressions.
+  const H = spec.horizon;
+  const cols = d + (spec.useAction ? 1 : 0);
+  const p = cols + 1;
+  // Normal equations of Δx_j ~ [1, z]: one Gram matrix shared by all d regressions.
   const gram = new Float64Array(p * p);
   const rhs = new Float64Array(p * d);
   const incSum = new Float64Array(d);
   const incSq = new Float64Array(d);
+  const far = new Float64Array((H - 1) * d);
+  const farN = new Float64Array(H - 1);
   const row = new Float64Array(p);
-  let n = 0;
-  for (const tr of trajectories) {
-    const steps = tr.length / d;
-    for (let t = 0; t + 1 < steps; t++) {
-      row[0] = 1;
-      for (let j = 0; j < d; j++) row[j + 1] = (tr[t * d + j] - spec.center[j]) / spec.scale[j];
-      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) gram[a * p + b] += row[a] * row[b];
-      for (let j = 0; j < d; j++) {
-        const inc = tr[(t + 1) * d + j] - tr[t * d + j];
-        incSum[j] += inc;
-        incSq[j] += inc * inc;
-        for (let a = 0; a < p; a++) rhs[j * p + a] += row[a] * inc;
-      }
-      n++;
+  for (let i = 0; i < w.count; i++) {
+    row[0] = 1;
+    for (let j = 0; j < cols; j++) row[j + 1] = w.z[i * cols + j];
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) gram[a * p + b] += row[a] * row[b];
+    for (let j = 0; j < d; j++) {
+      const inc = future[i * H * d + j] - w.start[i * d + j];
+      incSum[j] += inc;
+      incSq[j] += inc * inc;
+      for (let a = 0; a < p; a++) rhs[j * p + a] += row[a] * inc;
+    }
+    for (let h = 2; h <= w.steps[i]; h++) {
+      farN[h - 2]++;
+      for (let j = 0; j < d; j++) far[(h - 2) * d + j] += future[(i * H + h - 1) * d + j] - w.start[i * d + j];
     }
   }
+  const n = Math.max(1, w.count);
   const out: number[] = [];
   for (let j = 0; j < d; j++) {
-    const mean = incSum[j] / Math.max(1, n);
-    out.push(mean, Math.sqrt(Math.max(0, incSq[j] / Math.max(1, n) - mean * mean)));
+    const mean = incSum[j] / n;
+    out.push(mean, Math.sqrt(Math.max(0, incSq[j] / n - mean * mean)));
   }
   const penalised = Float64Array.from(gram);
-  for (let a = 1; a < p; a++) penalised[a * p + a] += spec.ridge * Math.max(1, n);
+  for (let a = 1; a < p; a++) penalised[a * p + a] += spec.ridge * n;
   for (let j = 0; j < d; j++) {
     const b = solve(penalised, rhs.subarray(j * p, (j + 1) * p), p);
     // Residual sum of squares from the normal equations: Σy² − 2bᵀXᵀy + bᵀXᵀXb.
@@ -147,9 +194,10 @@ function transitionStatistics(trajectories: readonly Float64Array[], spec: Summa
       for (let c = 0; c < p; c++) rss += b[a] * gram[a * p + c] * b[c];
     }
     for (let a = 1; a < p; a++) out.push(b[a]);
-    out.push(Math.sqrt(Math.max(0, rss) / Math.max(1, n)));
+    out.push(Math.sqrt(Math.max(0, rss) / n));
   }
-  return out;
+  for (let k = 0; k < H - 1; k++) for (let j = 0; j < d; j++) out.push(far[k * d + j] / Math.max(1, farN[k]));
+  return Float64Array.from(out);
 }
 
 /** Solves the p×p system A x = y by Gaussian elimination with partial pivoting (A is positive definite here). */

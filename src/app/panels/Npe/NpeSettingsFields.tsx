@@ -39,10 +39,11 @@ export function NpeSettingsFields({ disabled }: { disabled: boolean }) {
         </select>
       </label>
       {int('Posterior samples', npe.samples, 100, 100000, 'npe.samples', (v) => setNpe({ samples: v }))}
-      <label className="field" title="WebGPU when the browser offers an adapter, else WASM; or force WASM">
+      <label className="field" title="Auto: WebGPU when the browser offers a hardware adapter, else WASM. Or force either.">
         Runs on
         <select value={npe.provider} disabled={disabled} data-testid="npe.providerChoice" onChange={(e) => setNpe({ provider: e.target.value as NpeSettings['provider'] })}>
-          <option value="auto">Auto (WebGPU if available)</option>
+          <option value="auto">Auto (WebGPU on a hardware GPU, else WASM)</option>
+          <option value="webgpu">WebGPU (also a software adapter: slow)</option>
           <option value="wasm">WASM (CPU)</option>
         </select>
       </label>
