@@ -41,7 +41,8 @@ try {
         });
         const b = await poolBenchmarkW1(pool, { dataset, params: r.params, truthSource: env.groundTruthSource, trueParams: env.trueParams, split: 'test', states: 300, samples: 100, seed: 1 });
         w1.push(b.w1);
-        process.stderr.write(`${env.id} ${kind} seed ${seed}: W1 ${b.w1.toFixed(3)}\n`);
+        const means = loaded.parameters.map((q, k) => `${q.name} ${p.mean[k].toFixed(3)} [${p.q05[k].toFixed(2)}, ${p.q95[k].toFixed(2)}]`).join(', ');
+        process.stderr.write(`${env.id} ${kind} seed ${seed}: W1 ${b.w1.toFixed(3)}; ${means}\n`);
       }
       const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
       const sd = (a: number[]) => Math.sqrt(a.reduce((s, x) => s + (x - mean(a)) ** 2, 0) / Math.max(1, a.length - 1));

@@ -95,6 +95,20 @@ describe('compileSimulator', () => {
     }
   });
 
+  it('refuses import() before the program runs, naming its position', () => {
+    const e = errorOf(() => compileSimulator(withStep('  return import("node:fs");')));
+    expect(e.code).toBe('forbidden');
+    expect(e.message).toMatch(/import\(\) is not available/);
+    expect(e.line).toBe(3); // withStep puts the body on line 3
+  });
+
+  it('reports a thrown Proxy whose traps throw as a non-Error value, not as a crash', () => {
+    const sim = compileSimulator(withStep('  const t = () => { throw new Error("trap"); };\n  throw new Proxy({}, { get: t, getPrototypeOf: t });'));
+    const e = errorOf(() => sim.step({}, null, { a: 0.5 }, createRng(1), []));
+    expect(e.code).toBe('runtime');
+    expect(e.message).toMatch(/non-Error value \(an object\)/);
+  });
+
   it('refuses Math.random so runs stay reproducible', () => {
     const sim = compileSimulator(withStep('  return { S: Math.random() };'));
     expect(errorOf(() => sim.step({}, null, { a: 0.5 }, createRng(1), ['S'])).message).toMatch(/rng\.random/);

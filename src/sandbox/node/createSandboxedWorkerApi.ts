@@ -10,7 +10,6 @@ import { VM_PRELUDE_SOURCE } from './vmPreludeSource.ts';
 /** Forbidden globals replaced in the realm; Math is left alone (core's evaluator gives programs a Math without random). */
 const CONFIG_JSON = JSON.stringify({ forbidden: Object.fromEntries(FORBIDDEN_GLOBALS.map((n) => [n, forbiddenMessage(n)])), rngMethods: [] });
 
-const METHODS = ['load', 'fitness', 'benchmarkPart', 'validation', 'rollouts', 'ruleViolations', 'scenarioRollouts', 'policyCells', 'npeSummaries', 'ping'] as const;
 
 interface Realm {
   api: Record<string, (...args: unknown[]) => unknown>;
@@ -61,7 +60,10 @@ export function createSandboxedWorkerApi(bundleSource: string): SimWorkerApi {
       throw new Error(describeError(e));
     }
   };
-  return Object.fromEntries(METHODS.map((name) => [name, (...args: unknown[]) => call(name, args)])) as unknown as SimWorkerApi;
+  // The method names come from the API itself (a first realm, made now), so new worker methods need no list here.
+  realm = freshRealm();
+  const methods = Object.keys(realm.api).filter((name) => typeof realm!.api[name] === 'function');
+  return Object.fromEntries(methods.map((name) => [name, (...args: unknown[]) => call(name, args)])) as unknown as SimWorkerApi;
 }
 
 /** The prelude's rng bridge is not used here: core's rng lives inside the realm. */
