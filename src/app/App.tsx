@@ -4,7 +4,6 @@ import { Notices } from './components/Notices.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Stepper } from './components/Stepper.tsx';
 import { TopBar } from './components/TopBar.tsx';
-import { TeachingLayer } from './tour/TeachingLayer.tsx';
 import { KnowledgePanel } from './panels/KnowledgePanel.tsx';
 import { PANELS } from './panels/panels.ts';
 import { WelcomePanel } from './panels/WelcomePanel.tsx';
@@ -19,6 +18,8 @@ const CalibratePanel = lazy(() => import('./panels/CalibratePanel.tsx').then((m)
 const DiagnosticsPanel = lazy(() => import('./panels/DiagnosticsPanel.tsx').then((m) => ({ default: m.DiagnosticsPanel })));
 const LoopPanel = lazy(() => import('./panels/Loop/LoopPanel.tsx').then((m) => ({ default: m.LoopPanel })));
 const SettingsDialog = lazy(() => import('./panels/Settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })));
+// The tour, presenter keys and replay bar load after the first render (they pull in project actions).
+const TeachingLayer = lazy(() => import('./tour/TeachingLayer.tsx').then((m) => ({ default: m.TeachingLayer })));
 const StructurePanel = lazy(() => import('./panels/Structure/StructurePanel.tsx').then((m) => ({ default: m.StructurePanel })));
 const ScenariosPanel = lazy(() => import('./panels/Scenarios/ScenariosPanel.tsx').then((m) => ({ default: m.ScenariosPanel })));
 const HistoryPanel = lazy(() => import('./panels/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
@@ -84,7 +85,9 @@ export function App() {
       </main>
       <StatusBar />
       <Notices />
-      <TeachingLayer />
+      <Suspense fallback={null}>
+        <TeachingLayer />
+      </Suspense>
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog />

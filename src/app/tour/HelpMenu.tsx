@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../store/useStudio.ts';
-import { setPresenter, tourEvent } from './tourActions.ts';
+import { studioStore } from '../store/studioStore.ts';
 
 /** "Help" drop-down in the top bar: the guided tour, presenter mode, replay of a recorded session. */
 export function HelpMenu() {
@@ -29,7 +29,8 @@ export function HelpMenu() {
           data-testid="help.tour"
           onClick={() => {
             close();
-            tourEvent({ type: 'start' });
+            // The tour's actions load on demand: they are not on the first-render path.
+            void import('./tourActions.ts').then((m) => m.tourEvent({ type: 'start' }));
           }}
         >
           Guided tour (one G-Sim cycle on COVID)
@@ -41,7 +42,7 @@ export function HelpMenu() {
           data-testid="help.presenter"
           onClick={() => {
             close();
-            setPresenter();
+            studioStore.setState((s) => ({ presenter: !s.presenter }));
           }}
         >
           {presenter ? '✓ ' : ''}Presenter mode (Alt+P)

@@ -4,7 +4,8 @@ import { generateDataset } from '../data/generateDataset.ts';
 import { getEnvironment } from '../envs/environments.ts';
 import { compileSimulator } from '../sim/compileSimulator.ts';
 import { simulateSummaries } from './simulateSummaries.ts';
-import { observedSummary, replayWindows, solve, summarizeWindows, summaryLength, summarySpec } from './summaryStatistics.ts';
+import { solve } from './solveLinear.ts';
+import { observedSummary, replayWindows, summarizeWindows, summaryLength, summarySpec } from './summaryStatistics.ts';
 
 /** Two variables: a(t) = a0 + 2t (increment 2, independent of the state) and b(t) = b0 · 0.5^t (Δb = −b/2). */
 function traj(id: string, a0: number, b0: number, steps: number): Trajectory {
