@@ -3,9 +3,15 @@ import { expect, test } from './fixtures.ts';
 // COVID's true parameters (src/core/envs/covid.ts).
 const TRUTH = { beta: 0.5, gamma: 0.1 };
 
-test('a user runs NPE on COVID: live training curve, truth inside the posterior, SBC, predictive check, kept after reload', async ({ studio, npe, page }) => {
+test('a user runs NPE on COVID: live training curve, truth inside the posterior, SBC, predictive check, kept after reload', async ({ studio, npe, page, code }) => {
   await studio.open();
   await studio.newProjectFromWelcome('covid');
+  // The starter converts gamma as a rate (p = 1 − e^−γ), the truth uses it as the daily probability, so
+  // the starter's posterior sits at γ ≈ −ln 0.9 ≈ 0.105, correctly away from 0.1. The user fixes that first.
+  await studio.goto('code');
+  await code.waitForEditor();
+  await code.replaceAll('1 - Math.exp(-params.gamma)', 'params.gamma');
+  await expect.poll(() => studio.state<string>('s.source')).toContain('const pRec = params.gamma;');
   await studio.goto('calibrate');
   // Auto: SwiftShader's WebGPU adapter is a software fallback (training ~10–70× slower), so auto picks WASM.
   // The paper's budget (1,000 simulations): the one-step summaries give a sharp posterior, and smaller
