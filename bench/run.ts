@@ -8,6 +8,7 @@ import { measureGa } from './gaPaper.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureNpe } from './npe.ts';
 import { measureNpeTrainStep } from './npeTrainStep.ts';
+import { measureNpeBrowser, npeBrowserRows } from './npeBrowser.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' } } });
 const quick = values.quick === true;
@@ -64,6 +65,16 @@ const npe = await measureNpe(workers, quick ? 300 : 1000);
 report.npe = npe;
 rows.push([`NPE seconds: simulate / train / sample, ${npe.simulations} sims, ${npe.epochs} epochs on ${npe.provider}`, '', `${f(npe.seconds.simulate)} / ${f(npe.seconds.train)} / ${f(npe.seconds.sample, 2)}`, '']);
 rows.push([`NPE simulated datasets/s (100 trajectories × 60 steps each); ms per epoch`, '', `${f(npe.simulationsPerSecond, 0)}; ${f(npe.msPerEpoch)}`, '']);
+
+// 5. NPE on COVID in the studio, in Chromium: WASM, then WebGPU where offered. On a software adapter
+//    (SwiftShader here) the WebGPU run takes ~9 min at 300 sims, so it runs only with BENCH_BROWSER=all.
+//    BENCH_BROWSER=0 skips the section, BENCH_BROWSER=wasm skips WebGPU.
+if (process.env.BENCH_BROWSER !== '0') {
+  const providers = process.env.BENCH_BROWSER === 'wasm' ? (['wasm'] as const) : (['wasm', 'webgpu'] as const);
+  const npeBrowser = await measureNpeBrowser(quick ? 100 : 300, log, providers);
+  report.npeBrowser = npeBrowser;
+  rows.push(...npeBrowserRows(npeBrowser, f));
+}
 
 if (values.json) {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
