@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.ts';
 // COVID's true parameters (src/core/envs/covid.ts).
 const TRUTH = { beta: 0.5, gamma: 0.1 };
 
-test('a user runs NPE on COVID: live training curve, truth inside the posterior, SBC, predictive check, kept after reload', async ({ studio, npe, page, code }) => {
+test('a user runs NPE on COVID: live training curve, truth inside the posterior, SBC, predictive check, kept after reload', async ({ studio, npe, page, code, scenarios }) => {
   await studio.open();
   await studio.newProjectFromWelcome('covid');
   // The starter converts gamma as a rate (p = 1 − e^−γ), the truth uses it as the daily probability, so
@@ -51,6 +51,17 @@ test('a user runs NPE on COVID: live training curve, truth inside the posterior,
   await studio.goto('calibrate');
   await expect(npe.corner()).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('npe.posteriorTable')).toContainText('beta');
+
+  // What-if on the NPE calibration: rollouts draw their parameters from the posterior by default.
+  test.setTimeout(300_000); // the NPE run above takes most of the default budget on a busy machine
+  await studio.goto('scenarios');
+  await expect(page.getByTestId('whatif.model')).toHaveAttribute('data-origin', 'posterior');
+  await expect(page.getByTestId('whatif.paramsCaption')).toContainText('posterior draws');
+  await scenarios.addPreset('covid-lockdown', 'early-strict');
+  await scenarios.runScenarios();
+  await expect(page.getByTestId('whatif.resultsParams')).toContainText('posterior draws (100, one per rollout)');
+  await expect(page.getByTestId('whatif.fan.early-strict')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await studio.screenshot('npe-06-whatif-posterior');
 });
 
 test('asked for WebGPU (SwiftShader here) the estimator trains on it, shown to the user; cancel stops it', async ({ studio, npe, page }) => {

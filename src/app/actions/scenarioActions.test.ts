@@ -4,7 +4,9 @@ import { createSimWorkerApi, type SimWorkerApi } from '../../core/runtime/create
 import type { RemoteApi } from '../../pool/RemoteApi.ts';
 import { WorkerPool, type WorkerHandle } from '../../pool/WorkerPool.ts';
 import { hashSource } from '../model/hashSource.ts';
+import type { NpeRunSummary } from '../model/NpeRun.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
+import { summarizePosterior } from '../../core/npe/posterior.ts';
 import { projectState } from '../store/projectState.ts';
 import { projectDocumentOf } from '../store/selectors.ts';
 import { createInitialState, studioStore } from '../store/studioStore.ts';
@@ -60,6 +62,31 @@ describe('what-if and policy actions (Node worker pool)', () => {
     const doc = projectDocumentOf(s)!;
     expect(doc.whatIf!.lastScenarioRun!.outcomes).toHaveLength(2);
     expect(projectState({ ...doc, dataset: null }, [], []).whatIf).toBe(doc.whatIf);
+  });
+
+  it('on an NPE calibration, rollouts draw from the posterior by default: a wider fan than the posterior mean, the same truth', async () => {
+    // A spread posterior around RUN's values (rows in parameter order), summarised as an NPE run keeps it.
+    const rows = Array.from({ length: 40 }, (_, i) => [0.3 + 0.3 * ((i % 8) / 7), 0.08 + 0.08 * (Math.floor(i / 8) / 4)]);
+    const posterior = summarizePosterior(rows.map((r) => Float64Array.from(r)), RUN.parameters);
+    const npe = { posterior, samples: rows } as Partial<NpeRunSummary> as NpeRunSummary;
+    const mean = Object.fromEntries(posterior.names.map((n, j) => [n, posterior.mean[j]]));
+    openCovid([{ ...RUN, id: 'npe-1', settings: { ...RUN.settings, method: 'npe' }, params: mean, npe }]);
+    setWhatIfSettings({ rollouts: 60 });
+    addPresetScenario('covid-lockdown', 'no-lockdown');
+    const width = (b: { p5: number[]; p95: number[] }) => b.p95.reduce((acc, hi, t) => acc + hi - b.p5[t], 0) / b.p95.length;
+
+    await runScenarios();
+    const drawn = studioStore.getState().whatIf.lastScenarioRun!;
+    expect(drawn.status).toBe('done');
+    expect(drawn.origin).toEqual({ kind: 'posterior', draws: 40, runId: 'npe-1' });
+    expect(drawn.params).toEqual(mean);
+    await runScenarios(false, 'mean');
+    const atMean = studioStore.getState().whatIf.lastScenarioRun!;
+    expect(atMean.origin).toEqual({ kind: 'calibration', runId: 'npe-1' });
+
+    const [d, m] = [drawn.outcomes[0], atMean.outcomes[0]];
+    expect(width(d.model.I)).toBeGreaterThan(1.5 * width(m.model.I));
+    expect(d.truth!.I).toEqual(m.truth!.I); // the ground truth keeps its true parameters either way
   });
 
   it('without a calibration nothing runs, unless asked to use the init values', async () => {

@@ -5,8 +5,8 @@ import { poolScenarios } from '../../pool/poolScenarios.ts';
 import { getRunPool } from '../lib/simPools.ts';
 import { blankIntervention, draftToScenario, scenarioToDraft, validateDraft, type ScenarioDraft } from '../model/scenarioDraft.ts';
 import { scenarioOutcomeFromPool } from '../model/scenarioOutcomeFromPool.ts';
-import type { ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
-import { selectCalibratedModel, selectInitModel, selectWhatIfEnv, selectWhatIfVariables, type WhatIfModel } from '../store/scenarioSelectors.ts';
+import type { ParamsMode, ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
+import { rolloutParams, selectCalibratedModel, selectInitModel, selectWhatIfEnv, selectWhatIfVariables, type WhatIfModel } from '../store/scenarioSelectors.ts';
 import { studioStore, type StudioState } from '../store/studioStore.ts';
 
 let nextId = 1;
@@ -63,12 +63,15 @@ export function whatIfModel(s: StudioState, useInit: boolean): WhatIfModel | nul
 
 /**
  * Runs every valid scenario on the run pool: many stochastic rollouts of the model and, for a
- * benchmark, of its ground truth from the same start states, then bands and model-vs-truth W1s.
+ * benchmark, of its ground truth (always at its true parameters) from the same start states, then
+ * bands and model-vs-truth W1s. With an NPE calibration and mode 'posterior', each model rollout
+ * uses one posterior draw, so the fans show parameter as well as intrinsic uncertainty.
  * Invalid scenarios are skipped (their errors stay next to their fields). The result is saved with
  * the project. Progress lands in `scenarioJob`.
  * @param useInit use the program's init values instead of a calibration.
+ * @param mode for an NPE calibration: posterior draws (default) or the posterior mean; ignored otherwise.
  */
-export async function runScenarios(useInit = false): Promise<void> {
+export async function runScenarios(useInit = false, mode: ParamsMode = 'posterior'): Promise<void> {
   const s = studioStore.getState();
   if (s.scenarioJob) return;
   const model = whatIfModel(s, useInit);
@@ -80,11 +83,12 @@ export async function runScenarios(useInit = false): Promise<void> {
   const t0 = performance.now();
   controller = new AbortController();
   studioStore.setState({ scenarioJob: { phase: 'rollouts', done: 0, total: 1, startedAt: Date.now() } });
-  const base = { variables, settings: { ...settings }, params: model.params, origin: model.origin, outcomes: [] };
+  const chosen = rolloutParams(model, mode, settings.rollouts);
+  const base = { variables, settings: { ...settings }, params: model.params, origin: chosen.origin, outcomes: [] };
   let run: ScenarioRun;
   try {
     const out = await poolScenarios(getRunPool(), {
-      model: { source: model.source, params: model.params },
+      model: { source: model.source, params: chosen.params },
       truth: env ? { source: env.groundTruthSource, params: env.trueParams } : null,
       scenarios: valid.map(draftToScenario),
       variables, horizon: settings.horizon, rollouts: settings.rollouts, seed: settings.seed,

@@ -16,8 +16,14 @@ export interface WhatIfSettings {
 export type ParamsOrigin =
   | { kind: 'calibration'; runId: string }
   | { kind: 'init' }
-  /** One draw per rollout from an NPE posterior (reserved: the NPE panel fills it in). */
-  | { kind: 'posterior'; draws: number };
+  /**
+   * NPE posterior draws: rollout r uses draw r mod `draws` (parameter plus intrinsic uncertainty);
+   * `runId` is the NPE run they came from (absent in runs saved before it was recorded).
+   */
+  | { kind: 'posterior'; draws: number; runId?: string };
+
+/** How an NPE calibration's parameters enter the what-if rollouts: one posterior draw per rollout, or the posterior mean. */
+export type ParamsMode = 'posterior' | 'mean';
 
 /** Median and 5–95 % band of one variable over time, plus the mean. */
 export interface SeriesBand {

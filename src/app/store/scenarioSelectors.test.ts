@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashSource } from '../model/hashSource.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
-import { selectCalibratedModel, selectInitModel, selectWhatIfEnv } from './scenarioSelectors.ts';
+import { rolloutParams, selectCalibratedModel, selectInitModel, selectWhatIfEnv } from './scenarioSelectors.ts';
 import { createInitialState, type StudioState } from './studioStore.ts';
 
 const SRC = 'const parameters = { a: { min: 0, max: 4 } }; function step(s) { return s; }';
@@ -21,6 +21,20 @@ describe('what-if selectors', () => {
     expect(m).toMatchObject({ params: { a: 1 }, origin: { kind: 'calibration', runId: 'mid' }, source: SRC });
     expect(selectCalibratedModel({ ...s })).toBe(m);
     expect(selectCalibratedModel(state({ runs, selectedRunId: 'old' }))!.params).toEqual({ a: 2 });
+  });
+
+  it('an NPE run with samples offers its draws (posterior columns over the point values); rollouts get at most one draw each', () => {
+    const npe = { ...run('npe', { a: 2, k: 7 }), npe: { posterior: { names: ['a'] }, samples: [[1], [2], [3], [4]] } } as unknown as RunRecord;
+    const m = selectCalibratedModel(state({ runs: [npe] }))!;
+    expect(m.posteriorDraws).toEqual([{ a: 1, k: 7 }, { a: 2, k: 7 }, { a: 3, k: 7 }, { a: 4, k: 7 }]);
+    expect(rolloutParams(m, 'posterior', 10)).toEqual({ params: m.posteriorDraws, origin: { kind: 'posterior', draws: 4, runId: 'npe' } });
+    // Fewer rollouts than draws: spread evenly over the kept draws, not the first ones.
+    expect(rolloutParams(m, 'posterior', 2)).toEqual({ params: [{ a: 1, k: 7 }, { a: 3, k: 7 }], origin: { kind: 'posterior', draws: 2, runId: 'npe' } });
+    expect(rolloutParams(m, 'mean', 10)).toEqual({ params: { a: 2, k: 7 }, origin: { kind: 'calibration', runId: 'npe' } });
+    // A run without samples (GA, or NPE without a posterior) always uses its point estimate.
+    const ga = selectCalibratedModel(state({ runs: [run('ga', { a: 1 })] }))!;
+    expect(ga.posteriorDraws).toBeUndefined();
+    expect(rolloutParams(ga, 'posterior', 10)).toEqual({ params: { a: 1 }, origin: { kind: 'calibration', runId: 'ga' } });
   });
 
   it('is null when the calibrated code is no longer saved, or there is no run', () => {

@@ -2,7 +2,7 @@ import { getEnvironment } from '../../core/envs/environments.ts';
 import type { Environment } from '../../core/envs/Environment.ts';
 import { hashSource } from '../model/hashSource.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
-import type { ParamsOrigin } from '../model/WhatIf.ts';
+import type { ParamsMode, ParamsOrigin } from '../model/WhatIf.ts';
 import { memoLast } from './memoLast.ts';
 import type { StudioState } from './studioStore.ts';
 
@@ -15,6 +15,11 @@ export interface WhatIfModel {
   parameterNames: string[];
   /** How the panel names the parameters' origin. */
   label: string;
+  /**
+   * The kept posterior draws of an NPE calibration (each the point parameters with the posterior's
+   * columns replaced by one row, so anything the posterior does not cover keeps its value); absent otherwise.
+   */
+  posteriorDraws?: Record<string, number>[];
 }
 
 /**
@@ -34,11 +39,35 @@ const calibratedModel = memoLast((runs: StudioState['runs'], selectedRunId: stri
   const source = versions.find((v) => v.hash === run.codeHash)?.source ?? (hashSource(workingCopy) === run.codeHash ? workingCopy : null);
   if (source === null) return null;
   const when = new Date(run.finishedAt ?? run.createdAt).toLocaleString();
+  const point = run.params;
+  const names = run.npe?.posterior.names ?? [];
+  const rows = run.npe?.samples ?? [];
   return {
-    source, params: { ...run.params }, origin: { kind: 'calibration', runId: run.id }, parameterNames: run.parameters.map((p) => p.name),
+    source, params: { ...point }, origin: { kind: 'calibration', runId: run.id }, parameterNames: run.parameters.map((p) => p.name),
     label: `${run.settings.method.toUpperCase()} calibration of ${when}${run.status === 'done' ? '' : ` (${run.status})`}`,
+    ...(rows.length > 0 && names.length > 0 ? { posteriorDraws: rows.map((row) => ({ ...point, ...Object.fromEntries(names.map((n, j) => [n, row[j]])) })) } : {}),
   };
 });
+
+/** What a what-if run sends to the workers: one parameter set, or draws that rollouts cycle through. */
+export interface RolloutParams {
+  params: Record<string, number> | Record<string, number>[];
+  origin: ParamsOrigin;
+}
+
+/**
+ * The parameters of `rollouts` what-if rollouts: with posterior draws and mode 'posterior', at most
+ * `rollouts` draws spread evenly over the kept ones (rollout r uses draw r mod n, so more would go
+ * unused and only cost message size); otherwise the model's point parameters (the posterior mean for NPE).
+ */
+export function rolloutParams(model: WhatIfModel, mode: ParamsMode, rollouts: number): RolloutParams {
+  const all = model.posteriorDraws;
+  if (mode !== 'posterior' || !all?.length) return { params: model.params, origin: model.origin };
+  const n = Math.max(1, Math.min(all.length, Math.floor(rollouts)));
+  const draws = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]);
+  const runId = model.origin.kind === 'calibration' ? model.origin.runId : undefined;
+  return { params: draws, origin: { kind: 'posterior', draws: n, runId } };
+}
 
 /** The working copy with its declared `init` values (the box midpoint when a parameter has none); null until it compiles. */
 export function selectInitModel(s: StudioState): WhatIfModel | null {

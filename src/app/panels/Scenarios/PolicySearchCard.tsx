@@ -3,7 +3,7 @@ import { GRID_PRESETS } from '../../../core/interventions/benchmarkGrids.ts';
 import { cancelPolicySearch, gridDraftOf, loadGridPreset, runPolicySearch, setGridDraft } from '../../actions/policySearchActions.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { gridFromDraft, type GridDraft } from '../../model/gridDraft.ts';
-import { selectWhatIfVariables } from '../../store/scenarioSelectors.ts';
+import { selectCalibratedModel, selectWhatIfVariables } from '../../store/scenarioSelectors.ts';
 import { useStudio } from '../../store/useStudio.ts';
 import { Field } from './Field.tsx';
 
@@ -13,6 +13,8 @@ export function PolicySearchCard({ canRun, useInit }: { canRun: boolean; useInit
   const variables = useStudio(selectWhatIfVariables);
   const horizon = useStudio((s) => s.whatIf.settings.horizon);
   const job = useStudio((s) => s.policyJob);
+  // Grid cells compare expected costs at one parameter set: with an NPE posterior, its mean.
+  const onPosteriorMean = useStudio((s) => !useInit && (selectCalibratedModel(s)?.posteriorDraws?.length ?? 0) > 0);
   const parsed = useMemo(() => gridFromDraft(draft, variables, horizon), [draft, variables, horizon]);
   const errors = 'errors' in parsed ? parsed.errors : {};
   const set = (patch: Partial<GridDraft>) => setGridDraft({ ...draft, ...patch });
@@ -55,7 +57,7 @@ export function PolicySearchCard({ canRun, useInit }: { canRun: boolean; useInit
         </details>
       </fieldset>
       <div className="row">
-        <span className="text-small muted">{cells ? `${cells} cells × ${draft.rollouts} rollouts, on the model and, for a benchmark, the ground truth.` : 'Fix the fields above to run.'}</span>
+        <span className="text-small muted">{cells ? `${cells} cells × ${draft.rollouts} rollouts, on the model${onPosteriorMean ? ' (at the posterior mean)' : ''} and, for a benchmark, the ground truth.` : 'Fix the fields above to run.'}</span>
         <div className="row" style={{ marginLeft: 'auto' }}>
           {running ? (
             <button key="cancel" className="btn danger" type="button" onClick={cancelPolicySearch} data-testid="policy.cancel">

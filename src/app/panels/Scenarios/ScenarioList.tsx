@@ -3,7 +3,7 @@ import { SCENARIO_PRESETS } from '../../../core/interventions/benchmarkScenarios
 import { addBlankScenario, addPresetScenario, cancelScenarios, runScenarios, setWhatIfSettings } from '../../actions/scenarioActions.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { validateDraft } from '../../model/scenarioDraft.ts';
-import type { WhatIfSettings } from '../../model/WhatIf.ts';
+import type { ParamsMode, WhatIfSettings } from '../../model/WhatIf.ts';
 import { selectWhatIfEnv } from '../../store/scenarioSelectors.ts';
 import { useStudio } from '../../store/useStudio.ts';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
@@ -55,7 +55,7 @@ function PresetPicker({ disabled }: { disabled: boolean }) {
 }
 
 /** The scenario list with its editors, run settings, and Run / Cancel with progress. */
-export function ScenarioList({ canRun, useInit }: { canRun: boolean; useInit: boolean }) {
+export function ScenarioList({ canRun, useInit, mode }: { canRun: boolean; useInit: boolean; mode: ParamsMode }) {
   const drafts = useStudio((s) => s.whatIf.scenarios);
   const horizon = useStudio((s) => s.whatIf.settings.horizon);
   const job = useStudio((s) => s.scenarioJob);
@@ -89,7 +89,7 @@ export function ScenarioList({ canRun, useInit }: { canRun: boolean; useInit: bo
           ) : (
             <button
               key="run" className="btn primary" type="button" disabled={!canRun || valid === 0} data-testid="whatif.run"
-              title={valid === 0 ? 'Add a valid scenario first' : undefined} onClick={() => void runScenarios(useInit)}
+              title={valid === 0 ? 'Add a valid scenario first' : undefined} onClick={() => void runScenarios(useInit, mode)}
             >
               Run {valid} scenario{valid === 1 ? '' : 's'}
             </button>

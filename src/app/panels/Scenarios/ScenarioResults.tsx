@@ -87,7 +87,14 @@ export function ScenarioResults({ run }: { run: ScenarioRun }) {
       </div>
       <p className="text-small muted">
         {run.settings.rollouts} rollouts per scenario over {run.settings.horizon} steps, seed {run.settings.seed}, in {formatSeconds(run.seconds)}
-        {hasTruth ? '; the ground truth ran from the same start states and seeds.' : '.'}
+        {hasTruth ? '; the ground truth ran from the same start states and seeds.' : '.'}{' '}
+        <span data-testid="whatif.resultsParams" data-origin={run.origin.kind}>
+          {run.origin.kind === 'posterior'
+            ? `Model parameters: posterior draws (${run.origin.draws}, one per rollout), so the fans include parameter uncertainty.`
+            : run.origin.kind === 'init'
+              ? "Model parameters: the program's init values."
+              : 'Model parameters: the calibration\'s point estimate.'}
+        </span>
       </p>
       <Legend truth={hasTruth} />
       <div className="grid-auto">
