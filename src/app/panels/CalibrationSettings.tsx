@@ -2,6 +2,7 @@ import { cancelCalibration, startCalibration, updateRunSettings } from '../actio
 import type { RunSettings } from '../model/RunRecord.ts';
 import { selectCalibrationBlocker } from '../store/selectors.ts';
 import { useStudio } from '../store/useStudio.ts';
+import { IntInput } from '../components/IntInput.tsx';
 import { NpeSettingsFields, npeBudgetText } from './Npe/NpeSettingsFields.tsx';
 
 /** A bounded integer input that writes to the run settings. */
@@ -9,23 +10,8 @@ function IntField({ label, name, min, max, hint }: { label: string; name: keyof 
   const value = useStudio((s) => s.settings[name]);
   const running = useStudio((s) => s.activeRunId !== null);
   return (
-    <label className="field" title={hint}>
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        disabled={running}
-        data-testid={`calibrate.${name}`}
-        onChange={(e) => {
-          const v = Math.round(Number(e.target.value));
-          if (Number.isFinite(v)) updateRunSettings({ [name]: Math.min(max, Math.max(min, v)) });
-        }}
-        style={{ width: 96 }}
-      />
-    </label>
+    <IntInput label={label} value={value} min={min} max={max} hint={hint} disabled={running} testId={`calibrate.${name}`}
+      onChange={(v) => updateRunSettings({ [name]: v })} />
   );
 }
 

@@ -3,6 +3,7 @@ import { setSettingsOpen } from '../../actions/settingsActions.ts';
 import { setPanel } from '../../actions/uiActions.ts';
 import type { LoopOptions } from '../../model/LoopVersion.ts';
 import { useStudio } from '../../store/useStudio.ts';
+import { IntInput } from '../../components/IntInput.tsx';
 
 const METHOD = { ga: 'Genetic algorithm', cmaes: 'CMA-ES', npe: 'NPE' } as const;
 
@@ -10,23 +11,8 @@ function IntField({ label, name, min, max, hint }: { label: string; name: keyof 
   const value = useStudio((s) => s.loopOptions[name]);
   const busy = useStudio((s) => s.loop.status !== 'idle');
   return (
-    <label className="field" title={hint}>
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        disabled={busy}
-        data-testid={`loop.${name}`}
-        style={{ width: 80 }}
-        onChange={(e) => {
-          const v = Math.round(Number(e.target.value));
-          if (Number.isFinite(v)) updateLoopOptions({ [name]: Math.min(max, Math.max(min, v)) });
-        }}
-      />
-    </label>
+    <IntInput label={label} value={value} min={min} max={max} hint={hint} disabled={busy} testId={`loop.${name}`} width={80}
+      onChange={(v) => updateLoopOptions({ [name]: v })} />
   );
 }
 

@@ -2,6 +2,7 @@ import { updateRunSettings } from '../../actions/calibrationActions.ts';
 import { DEFAULT_NPE_SETTINGS, type NpeSettings } from '../../model/NpeRun.ts';
 import { studioStore } from '../../store/studioStore.ts';
 import { useStudio } from '../../store/useStudio.ts';
+import { IntInput } from '../../components/IntInput.tsx';
 
 function setNpe(patch: Partial<NpeSettings>): void {
   const current = { ...DEFAULT_NPE_SETTINGS, ...studioStore.getState().settings.npe };
@@ -19,14 +20,7 @@ export function NpeSettingsFields({ disabled }: { disabled: boolean }) {
   const stored = useStudio((s) => s.settings.npe);
   const npe = { ...DEFAULT_NPE_SETTINGS, ...stored };
   const int = (label: string, value: number, min: number, max: number, testId: string, apply: (v: number) => void, hint?: string) => (
-    <label className="field" title={hint}>
-      {label}
-      <input type="number" min={min} max={max} step={1} value={value} disabled={disabled} data-testid={testId} style={{ width: 96 }}
-        onChange={(e) => {
-          const v = Math.round(Number(e.target.value));
-          if (Number.isFinite(v)) apply(Math.min(max, Math.max(min, v)));
-        }} />
-    </label>
+    <IntInput label={label} value={value} min={min} max={max} testId={testId} hint={hint} disabled={disabled} onChange={apply} />
   );
   return (
     <>

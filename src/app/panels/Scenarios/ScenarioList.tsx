@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { SCENARIO_PRESETS } from '../../../core/interventions/benchmarkScenarios.ts';
 import { addBlankScenario, addPresetScenario, cancelScenarios, runScenarios, setWhatIfSettings } from '../../actions/scenarioActions.ts';
+import { IntInput } from '../../components/IntInput.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { validateDraft } from '../../model/scenarioDraft.ts';
 import type { ParamsMode, WhatIfSettings } from '../../model/WhatIf.ts';
@@ -13,18 +14,7 @@ const LIMITS: Record<keyof WhatIfSettings, [number, number]> = { rollouts: [1, 5
 function SettingField({ name, label }: { name: keyof WhatIfSettings; label: string }) {
   const value = useStudio((s) => s.whatIf.settings[name]);
   const [min, max] = LIMITS[name];
-  return (
-    <label className="field">
-      {label}
-      <input
-        type="number" min={min} max={max} step={1} value={value} style={{ width: 96 }} data-testid={`whatif.${name}`}
-        onChange={(e) => {
-          const v = Math.round(Number(e.target.value));
-          if (Number.isFinite(v)) setWhatIfSettings({ [name]: Math.min(max, Math.max(min, v)) });
-        }}
-      />
-    </label>
-  );
+  return <IntInput label={label} value={value} min={min} max={max} testId={`whatif.${name}`} onChange={(v) => setWhatIfSettings({ [name]: v })} />;
 }
 
 /** Presets of this benchmark first, then the others (they may fit a user's own program too). */
