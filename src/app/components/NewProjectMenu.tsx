@@ -1,20 +1,11 @@
-import { useEffect, useRef } from 'react';
 import type { EnvId } from '../../core/data/Dataset.ts';
 import { listEnvironments } from '../../core/envs/environments.ts';
 import { createBenchmarkProject, createBlankProject } from '../actions/projectActions.ts';
+import { useDropdown } from '../lib/useDropdown.ts';
 
 /** "New project" drop-down: one entry per built-in benchmark, plus a blank project. */
 export function NewProjectMenu() {
-  const ref = useRef<HTMLDetailsElement>(null);
-  const close = () => ref.current?.removeAttribute('open');
-
-  useEffect(() => {
-    const onDoc = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) close();
-    };
-    document.addEventListener('click', onDoc);
-    return () => document.removeEventListener('click', onDoc);
-  }, []);
+  const { ref, close } = useDropdown();
 
   const pick = (env: EnvId | null) => {
     close();

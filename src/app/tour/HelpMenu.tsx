@@ -1,21 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useDropdown } from '../lib/useDropdown.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { studioStore } from '../store/studioStore.ts';
 
 /** "Help" drop-down in the top bar: the guided tour, presenter mode, replay of a recorded session. */
 export function HelpMenu() {
-  const ref = useRef<HTMLDetailsElement>(null);
+  const { ref, close } = useDropdown();
   const presenter = useStudio((s) => s.presenter);
   const replayable = useStudio((s) => (s.recording?.steps.length ?? 0) > 0 && s.replay.status === 'idle');
-  const close = () => ref.current?.removeAttribute('open');
-
-  useEffect(() => {
-    const onDoc = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) close();
-    };
-    document.addEventListener('click', onDoc);
-    return () => document.removeEventListener('click', onDoc);
-  }, []);
 
   return (
     <details className="dropdown" ref={ref} onKeyDown={(e) => e.key === 'Escape' && close()}>
