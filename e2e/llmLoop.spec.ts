@@ -1,21 +1,13 @@
 import config from '../playwright.config.ts';
 import { test as base, expect } from './fixtures.ts';
-import { startBrowserLlmServer, type BrowserLlmServer } from './llmServerFixture.ts';
+import { llmServerFixture, type BrowserLlmServer } from './llmServerFixture.ts';
 import { CalibratePanel } from './pages/CalibratePanel.ts';
 import { LoopPanel, SettingsDialog } from './pages/LoopPanel.ts';
 
 const API_KEY = 'sk-e2e-not-a-real-key';
 
 const test = base.extend<{ loop: LoopPanel; settings: SettingsDialog }, { llm: BrowserLlmServer }>({
-  // One scripted OpenAI-compatible server per Playwright worker, bound to 127.0.0.1.
-  llm: [
-    async ({}, use) => {
-      const llm = await startBrowserLlmServer();
-      await use(llm);
-      await llm.close();
-    },
-    { scope: 'worker' },
-  ],
+  llm: llmServerFixture,
   loop: async ({ page }, use) => use(new LoopPanel(page)),
   settings: async ({ page }, use) => use(new SettingsDialog(page)),
 });

@@ -73,3 +73,17 @@ export async function startBrowserLlmServer(): Promise<BrowserLlmServer> {
     },
   };
 }
+
+/**
+ * The worker-scoped Playwright fixture: one scripted OpenAI-compatible server per Playwright worker,
+ * bound to 127.0.0.1 and closed when the worker ends. Use as `base.extend<…, { llm }>({ llm: llmServerFixture })`.
+ */
+export const llmServerFixture: [(args: object, use: (llm: BrowserLlmServer) => Promise<void>) => Promise<void>, { scope: 'worker' }] = [
+  // Playwright reads the fixture's dependencies from this destructuring: it must stay `{}`.
+  async ({}, use) => {
+    const llm = await startBrowserLlmServer();
+    await use(llm);
+    await llm.close();
+  },
+  { scope: 'worker' },
+];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import config from '../playwright.config.ts';
 import { test as base, expect } from './fixtures.ts';
-import { startBrowserLlmServer, type BrowserLlmServer } from './llmServerFixture.ts';
+import { llmServerFixture, type BrowserLlmServer } from './llmServerFixture.ts';
 import { CalibratePanel } from './pages/CalibratePanel.ts';
 import { LoopPanel, SettingsDialog } from './pages/LoopPanel.ts';
 import { StudioPage } from './pages/StudioPage.ts';
@@ -9,14 +9,7 @@ import { TeachingPage } from './pages/TeachingPage.ts';
 
 const test = base.extend<object, { llm: BrowserLlmServer }>({
   // A scripted OpenAI-compatible server on 127.0.0.1 (the recorded session's "LLM").
-  llm: [
-    async ({}, use) => {
-      const llm = await startBrowserLlmServer();
-      await use(llm);
-      await llm.close();
-    },
-    { scope: 'worker' },
-  ],
+  llm: llmServerFixture,
 });
 
 // As in llmLoop.spec: let the browser reach the scripted server on 127.0.0.1.
