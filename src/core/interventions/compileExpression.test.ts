@@ -24,11 +24,29 @@ describe('compileExpression', () => {
     expect(() => f({ overflow: 1, tau: 2 })).toThrow(/cost expression "overflw \+ 1" threw ReferenceError: overflw is not defined \(names available: overflow, tau; helpers: sum/);
   });
 
-  it('rejects a non-finite or non-numeric result, and Math.random', () => {
+  it('rejects a non-finite or non-numeric result, a string, and Math.random', () => {
     expect(() => compileExpression('x / 0', ['x'], 'cost expression')({ x: 1 })).toThrow(/cost expression "x \/ 0" gave Infinity; expected a finite number/);
-    expect(() => compileExpression('"a"', [], 'cost expression')({})).toThrow(/gave string/);
-    const r = compileExpression('Math.random()', [], 'cost expression');
-    expect(() => r({})).toThrow(SimulatorError);
-    expect(() => r({})).toThrow(/Math.random is not available/);
+    expect(() => compileExpression('x', ['x'], 'cost expression')({ x: [1, 2] })).toThrow(/cost expression "x" gave a series \(reduce it/);
+    expect(() => compileExpression('"a"', [], 'cost expression')).toThrow(/syntax error in "\\"a\\"": strings are only allowed as a name in state\["…"\]/);
+    expect(() => compileExpression('Math.random()', [], 'cost expression')).toThrow(SimulatorError);
+    expect(() => compileExpression('Math.random()', [], 'cost expression')).toThrow(/Math.random is not available \(expressions draw no randomness\) at character 6/);
+  });
+
+  it('parses a parenthesised expression to its end (issue 19 item 6)', () => {
+    expect(compileExpression('(horizon - 10)', ['horizon'], 'tStart')({ horizon: 60 })).toBe(50);
+    expect(compileExpression(' ((horizon - 10)) ; ', ['horizon'], 'tStart')({ horizon: 60 })).toBe(50);
+  });
+
+  it('reads only the names it was given, own values only', () => {
+    const f = compileExpression('toString + 1', ['x'], 'cost expression');
+    expect(() => f({ x: 1 })).toThrow(/threw ReferenceError: toString is not defined \(names available: x;/);
+    const g = compileExpression('x + 1', ['x'], 'cost expression');
+    expect(() => g(Object.create({ x: 1 }))).toThrow(/x is not defined/);
+  });
+
+  it('names the position and the kind of value for a type error', () => {
+    expect(() => compileExpression('1 + x', ['x'], 'cost expression')({ x: [1] })).toThrow(
+      /cost expression "1 \+ x" threw TypeError: "\+" needs a number, got a series of length 1 \(reduce it first.*\) at character 5/,
+    );
   });
 });

@@ -30,11 +30,25 @@ describe('compileDomainRule', () => {
     expect(() => compileDomainRule(rule('  '), VARS)).toThrow(SimulatorError);
   });
 
-  it('compileDomainRule(rule, variables) runs checks under the simulator guards (no Math.random, no fetch)', () => {
-    expect(() => compileDomainRule(rule('Math.random() < 2'), VARS).test({ S: 0, I: 0, R: 0 }, { S: 0, I: 0, R: 0 }, 1)).toThrow(
-      /Domain rule "r" threw .*Math\.random is not available/,
-    );
-    expect(() => compileDomainRule(rule('fetch("x")'), VARS).test({ S: 0, I: 0, R: 0 }, { S: 0, I: 0, R: 0 }, 1)).toThrow(/fetch is not available/);
+  it('compileDomainRule(rule, variables) refuses what is not in the expression language (no Math.random, no fetch)', () => {
+    expect(() => compileDomainRule(rule('Math.random() < 2'), VARS)).toThrow(/Domain rule "r": syntax error in the check: Math\.random is not available/);
+    expect(() => compileDomainRule(rule('fetch("x")'), VARS)).toThrow(/Domain rule "r": syntax error in the check: fetch\(…\) is not a function available here \(functions: sum, mean/);
+  });
+
+  it('compileDomainRule(rule, variables) parses a parenthesised check to its end (issue 19 item 6)', () => {
+    expect(compileDomainRule(rule('(S - 10)'), VARS).test({ S: 10, I: 0, R: 0 }, { S: 0, I: 0, R: 0 }, 1)).toBe(false);
+    expect(compileDomainRule(rule('(t >= 1)'), VARS).test({ S: 10, I: 0, R: 0 }, { S: 0, I: 0, R: 0 }, 1)).toBe(true);
+  });
+
+  it('compileDomainRule(rule, variables) reads own data properties only: prototype names are missing, getters are not called', () => {
+    const s = { S: 1, I: 0, R: 0 };
+    expect(() => compileDomainRule(rule('state.constructor'), VARS).test(s, s, 1)).toThrow(/threw TypeError: state has no "constructor" \(it has: S, I, R\)/);
+    expect(() => compileDomainRule(rule('prev["__proto__"]'), VARS).test(s, s, 1)).toThrow(/prev has no "__proto__"/);
+    let called = false;
+    const withGetter = Object.defineProperty({ I: 0, R: 0 }, 'S', { enumerable: true, get: () => ((called = true), 1) }) as Record<string, number>;
+    expect(() => compileDomainRule(rule('state.S > 0'), VARS).test(withGetter, s, 1)).toThrow(/state\["S"\] is an accessor, not a plain number/);
+    expect(() => compileDomainRule(rule('S > 0'), VARS).test(withGetter, s, 1)).toThrow(/threw ReferenceError: S is not defined \(names available: state, prev, t, S, I, R\)/);
+    expect(called).toBe(false);
   });
 
   it('compileDomainRule(rule, variables) reports a throwing check as a runtime SimulatorError without a wrapper position', () => {

@@ -1,8 +1,8 @@
-import { parseExpressionAt } from 'acorn';
-import { createRng } from '../rng/createRng.ts';
-import { compileSimulator } from '../sim/compileSimulator.ts';
+import { ExprEvalError, ExprSyntaxError } from '../expr/ExprError.ts';
+import { evaluateExpression, record, type ExprValue } from '../expr/evaluateExpression.ts';
+import type { ExprNode } from '../expr/ExprNode.ts';
+import { parseExpression } from '../expr/parseExpression.ts';
 import { SimulatorError } from '../sim/SimulatorError.ts';
-import type { State } from '../sim/types.ts';
 import type { DomainRule } from './DomainRule.ts';
 
 /** A rule ready to evaluate. */
@@ -15,72 +15,60 @@ export interface CompiledDomainRule {
   test(state: Readonly<Record<string, number>>, prev: Readonly<Record<string, number>>, t: number): boolean;
 }
 
-/** Names a check cannot receive as bare variables (they are keywords, or the check's own arguments). */
-const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else export extends finally for function if import in ' +
-    'instanceof new return super switch this throw try typeof var void while with yield let static enum await implements ' +
-    'package protected interface private public null true false undefined NaN Infinity arguments eval state prev t ctx ' +
-    'parameters step initialState Math').split(' '),
-);
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** Rules draw no randomness; the simulator form still wants an rng. */
-const NO_RNG = createRng(0);
-
 /**
- * Compiles a {@link DomainRule} through {@link compileSimulator}, so a check runs under exactly the same
- * guards as simulator programs (strict mode, no network/storage/timers, no `Math.random`) without a
- * second sandbox: the check becomes the body of a tiny program whose `step` returns `{ ok: 0 | 1 }`.
- *
- * The check must be a single JavaScript expression (checked with acorn first, so `x); evil(` cannot
- * escape the wrapper and errors point into the check). Observed variables that are valid identifiers
- * are bound by name; every variable is also reachable as `state[name]` and `prev[name]`.
+ * Compiles a {@link DomainRule} with the safe expression language of `core/expr`: the check is parsed
+ * into a tree and interpreted, never turned into code, so a rule can be checked on the page and in
+ * the CLI without a sandbox. Observed variables are readable by name (`S >= 0`), and every variable
+ * as `state.X`, `state["X"]`, `prev.X`; `t` is the step.
  *
  * @param rule the rule.
  * @param variables observed variables of the data.
- * @throws SimulatorError (`syntax`) naming the rule when the check is not one expression.
+ * @throws SimulatorError (`syntax`) naming the rule, the position and what was expected when the check
+ * is not one expression.
  * @example
  * const r = compileDomainRule({ id: 'pos', description: 'no negative counts', check: 'S >= 0' }, ['S', 'I', 'R']);
  * r.test({ S: 3, I: 0, R: 0 }, { S: 4, I: 0, R: 0 }, 1); // true
  */
 export function compileDomainRule(rule: DomainRule, variables: readonly string[]): CompiledDomainRule {
+  const where = `Domain rule "${rule.id}"`;
+  if (typeof rule.check !== 'string') throw new SimulatorError('syntax', `${where}: the check must be a string, got ${typeof rule.check}`);
   const check = rule.check.trim().replace(/;+\s*$/, '');
-  if (check === '') throw new SimulatorError('syntax', `Domain rule "${rule.id}": the check is empty`);
-  let end: number;
+  if (check === '') throw new SimulatorError('syntax', `${where}: the check is empty`);
+  let tree: ExprNode;
   try {
-    end = parseExpressionAt(check, 0, { ecmaVersion: 'latest' }).end;
+    tree = parseExpression(check);
   } catch (e) {
-    const msg = ((e as Error).message ?? String(e)).replace(/\s*\(\d+:\d+\)$/, '');
-    throw new SimulatorError('syntax', `Domain rule "${rule.id}": syntax error in the check: ${msg}`);
+    if (!(e instanceof ExprSyntaxError)) throw e;
+    if (e.trailing) throw new SimulatorError('syntax', `${where}: the check must be one expression, but ${e.message}`);
+    throw new SimulatorError('syntax', `${where}: syntax error in the check: ${e.message}`);
   }
-  if (check.slice(end).trim() !== '') {
-    throw new SimulatorError('syntax', `Domain rule "${rule.id}": the check must be one expression, but more follows at character ${end + 1}`);
-  }
-  const bindings = variables
-    .filter((v) => IDENTIFIER.test(v) && !RESERVED.has(v))
-    .map((v) => `const ${v} = state[${JSON.stringify(v)}];`)
-    .join(' ');
-  const source = `const parameters = {};
-function step(ctx) {
-  const state = ctx.state, prev = ctx.prev, t = ctx.t; ${bindings}
-  return { ok: (${check}) ? 1 : 0 };
-}`;
-  let program;
-  try {
-    program = compileSimulator(source);
-  } catch (e) {
-    throw new SimulatorError('syntax', `Domain rule "${rule.id}": ${(e as Error).message}`);
-  }
-  const required = ['ok'];
+  const bound = new Set(variables);
+  const available = () => ['state', 'prev', 't', ...variables].join(', ');
   return {
     rule,
     test(state, prev, t) {
+      const scope = {
+        lookup(name: string): ExprValue | undefined {
+          if (name === 'state') return record('state', state);
+          if (name === 'prev') return record('prev', prev);
+          if (name === 't') return t;
+          if (!bound.has(name)) return undefined;
+          // A data property only: a getter on a state is never called.
+          const v: unknown = Object.getOwnPropertyDescriptor(state, name)?.value;
+          return typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+        },
+      };
+      let value: ExprValue;
       try {
-        return program.step({ state, prev, t } as State, null, {}, NO_RNG, required).ok === 1;
+        value = evaluateExpression(tree, scope);
       } catch (e) {
-        const msg = ((e as Error).message ?? String(e)).replace(/^step threw /, '').replace(/ at line \d+, column \d+$/, '');
-        throw new SimulatorError('runtime', `Domain rule "${rule.id}" threw ${msg}`);
+        if (!(e instanceof ExprEvalError)) throw e;
+        const hint = e.kind === 'ReferenceError' ? ` (names available: ${available()})` : '';
+        throw new SimulatorError('runtime', `${where} threw ${e.kind}: ${e.message}${hint}`);
       }
+      if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
+      if (typeof value === 'boolean') return value;
+      throw new SimulatorError('runtime', `${where} threw TypeError: the check gave ${value.kind === 'series' ? 'a series' : `the record ${value.name}`}, not a number or a comparison`);
     },
   };
 }
