@@ -111,6 +111,27 @@ describe('what-if and policy actions (Node worker pool)', () => {
     expect(run.error).toMatch(/no parameter "lead_time" to intervene on \(its parameters: beta, gamma\)/);
   });
 
+  it('one failing scenario keeps its own error; the valid ones beside it still land', async () => {
+    addPresetScenario('covid-lockdown', 'early-strict');
+    addBlankScenario();
+    const d = studioStore.getState().whatIf.scenarios[1];
+    updateScenario({ ...d, name: 'lead', interventions: [{ type: 'param', target: 'lead_time', mode: 'set', value: '4', tStart: '0', tEnd: '' }] });
+    await runScenarios();
+    const run = studioStore.getState().whatIf.lastScenarioRun!;
+    expect(run.status).toBe('done');
+    expect(run.outcomes.map((o) => [o.name, Boolean(o.error)])).toEqual([['early-strict', false], ['lead', true]]);
+    expect(run.outcomes[0].model.I.p50).toHaveLength(61);
+    expect(run.outcomes[1].error).toMatch(/no parameter "lead_time"/);
+  });
+
+  it('adding a hospital wave preset lengthens the horizon to cover the wave', () => {
+    expect(studioStore.getState().whatIf.settings.horizon).toBe(60);
+    addPresetScenario('hospital-wave', 'wave');
+    expect(studioStore.getState().whatIf.settings.horizon).toBe(90);
+    addPresetScenario('covid-lockdown', 'early-strict'); // a shorter preset keeps the longer horizon
+    expect(studioStore.getState().whatIf.settings.horizon).toBe(90);
+  });
+
   it('policy search: model and truth heatmaps, progress over both, and the regret of the model optimum', async () => {
     const draft = gridDraftOf(studioStore.getState());
     expect(draft.preset).toBe('covid-lockdown');

@@ -5,7 +5,7 @@ import { poolScenarios } from '../../pool/poolScenarios.ts';
 import { getRunPool } from '../lib/simPools.ts';
 import { blankIntervention, draftToScenario, scenarioToDraft, validateDraft, type ScenarioDraft } from '../model/scenarioDraft.ts';
 import { scenarioOutcomeFromPool } from '../model/scenarioOutcomeFromPool.ts';
-import type { ParamsMode, ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
+import type { ParamsMode, ScenarioOutcome, ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
 import { rolloutParams, selectCalibratedModel, selectInitModel, selectWhatIfEnv, selectWhatIfVariables, type WhatIfModel } from '../store/scenarioSelectors.ts';
 import { studioStore, type StudioState } from '../store/studioStore.ts';
 
@@ -16,11 +16,18 @@ function setDoc(update: (d: WhatIfDocument) => Partial<WhatIfDocument>): void {
   studioStore.setState((s) => ({ whatIf: { ...s.whatIf, ...update(s.whatIf) } }));
 }
 
-/** Adds a copy of a benchmark preset's scenario (e.g. `early-strict`) to the list. */
+/**
+ * Adds a copy of a benchmark preset's scenario (e.g. `early-strict`) to the list, and lengthens the
+ * horizon to the preset's when it is shorter (the hospital wave runs to day 79 of 90).
+ */
 export function addPresetScenario(presetId: string, name: string): void {
-  const s = SCENARIO_PRESETS.find((p) => p.id === presetId)?.scenarios.find((x) => x.name === name);
-  if (!s) return;
-  setDoc((d) => ({ scenarios: [...d.scenarios, scenarioToDraft(s, newId())] }));
+  const preset = SCENARIO_PRESETS.find((p) => p.id === presetId);
+  const s = preset?.scenarios.find((x) => x.name === name);
+  if (!preset || !s) return;
+  setDoc((d) => ({
+    scenarios: [...d.scenarios, scenarioToDraft(s, newId())],
+    settings: { ...d.settings, horizon: Math.max(d.settings.horizon, preset.horizon) },
+  }));
 }
 
 /** Adds an empty scenario with one parameter-override row, for the form. */
@@ -42,6 +49,11 @@ export function setWhatIfSettings(patch: Partial<WhatIfSettings>): void {
 }
 
 let controller: AbortController | null = null;
+
+/** A scenario that could not run: its name and why, with nothing to plot. */
+function failedOutcome(name: string, error: string): ScenarioOutcome {
+  return { name, windows: [], steps: 0, model: {}, truth: null, comparison: null, error };
+}
 
 /** Stops the what-if run in progress (its workers are stopped and replaced). */
 export function cancelScenarios(): void {
@@ -66,8 +78,9 @@ export function whatIfModel(s: StudioState, useInit: boolean): WhatIfModel | nul
  * benchmark, of its ground truth (always at its true parameters) from the same start states, then
  * bands and model-vs-truth W1s. With an NPE calibration and mode 'posterior', each model rollout
  * uses one posterior draw, so the fans show parameter as well as intrinsic uncertainty.
- * Invalid scenarios are skipped (their errors stay next to their fields). The result is saved with
- * the project. Progress lands in `scenarioJob`.
+ * Invalid scenarios are skipped (their errors stay next to their fields); a scenario that fails to run
+ * keeps its own error in its outcome and the run is failed only when all fail. The result is saved
+ * with the project. Progress lands in `scenarioJob`.
  * @param useInit use the program's init values instead of a calibration.
  * @param mode for an NPE calibration: posterior draws (default) or the posterior mean; ignored otherwise.
  */
@@ -86,23 +99,37 @@ export async function runScenarios(useInit = false, mode: ParamsMode = 'posterio
   const chosen = rolloutParams(model, mode, settings.rollouts);
   const base = { variables, settings: { ...settings }, params: model.params, origin: chosen.origin, outcomes: [] };
   let run: ScenarioRun;
-  try {
-    const out = await poolScenarios(getRunPool(), {
-      model: { source: model.source, params: chosen.params },
-      truth: env ? { source: env.groundTruthSource, params: env.trueParams } : null,
-      scenarios: valid.map(draftToScenario),
-      variables, horizon: settings.horizon, rollouts: settings.rollouts, seed: settings.seed,
-      initialStates: whatIfStartStates(s, settings.rollouts, settings.seed),
-      policyEnv: env?.id,
-      signal: controller.signal,
-      onProgress: (done, total) => studioStore.setState((x) => ({ scenarioJob: x.scenarioJob && { ...x.scenarioJob, done, total } })),
-    });
-    run = { ...base, status: 'done', outcomes: out.map(scenarioOutcomeFromPool), seconds: (performance.now() - t0) / 1000, finishedAt: Date.now() };
-  } catch (e) {
-    const cancelled = controller.signal.aborted;
-    run = { ...base, status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : (e as Error).message, seconds: (performance.now() - t0) / 1000, finishedAt: Date.now() };
-  } finally {
-    controller = null;
+  // Each scenario runs on its own, so one that fails (a COVID lockdown on a supply chain, a program
+  // that throws under it) reports its own error and the others still land.
+  const progress = valid.map(() => ({ done: 0, total: 1 }));
+  const onProgress = (i: number) => (done: number, total: number) => {
+    progress[i] = { done, total };
+    const sum = progress.reduce((a, p) => ({ done: a.done + p.done, total: a.total + p.total }), { done: 0, total: 0 });
+    studioStore.setState((x) => ({ scenarioJob: x.scenarioJob && { ...x.scenarioJob, ...sum } }));
+  };
+  const startStates = whatIfStartStates(s, settings.rollouts, settings.seed);
+  const signal = controller.signal;
+  const settled = await Promise.allSettled(
+    valid.map((draft, i) =>
+      poolScenarios(getRunPool(), {
+        model: { source: model.source, params: chosen.params },
+        truth: env ? { source: env.groundTruthSource, params: env.trueParams } : null,
+        scenarios: [draftToScenario(draft)],
+        variables, horizon: settings.horizon, rollouts: settings.rollouts, seed: settings.seed,
+        initialStates: startStates, policyEnv: env?.id, signal, onProgress: onProgress(i),
+      }),
+    ),
+  );
+  controller = null;
+  const seconds = (performance.now() - t0) / 1000;
+  if (signal.aborted) {
+    run = { ...base, status: 'cancelled', seconds, finishedAt: Date.now() };
+  } else {
+    const outcomes = settled.map((r, i) => (r.status === 'fulfilled' ? scenarioOutcomeFromPool(r.value[0]) : failedOutcome(valid[i].name, (r.reason as Error).message)));
+    const failed = outcomes.filter((o) => o.error);
+    run = failed.length === outcomes.length
+      ? { ...base, status: 'failed', outcomes, error: failed.map((o) => `${o.name}: ${o.error}`).join('\n'), seconds, finishedAt: Date.now() }
+      : { ...base, status: 'done', outcomes, seconds, finishedAt: Date.now() };
   }
   // The project may have changed while the workers ran: only land the result where it started.
   if (studioStore.getState().meta?.id !== s.meta?.id) return void studioStore.setState({ scenarioJob: null });

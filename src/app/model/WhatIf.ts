@@ -41,6 +41,21 @@ export interface VariableW1 {
   meanW1: number;
 }
 
+/** 5 %, 50 % and 95 % quantiles of one outcome over the rollouts. */
+export interface OutcomeInterval {
+  q05: number;
+  median: number;
+  q95: number;
+}
+
+/** A variable's outcomes in its own units: peak, day of the peak, final value, total over the days after the start. */
+export interface VariableOutcomes {
+  peak: OutcomeInterval;
+  peakDay: OutcomeInterval;
+  final: OutcomeInterval;
+  total: OutcomeInterval;
+}
+
 /** What a scenario run leaves for the charts and the W1 table (bands, not raw ensembles: small enough to save). */
 export interface ScenarioOutcome {
   name: string;
@@ -51,6 +66,10 @@ export interface ScenarioOutcome {
   model: Record<string, SeriesBand>;
   truth: Record<string, SeriesBand> | null;
   comparison: { meanW1: number; perVariable: Record<string, VariableW1> } | null;
+  /** Outcomes per variable (and recorded counter), model and truth; absent in runs saved before they were kept. */
+  summary?: { model: Record<string, VariableOutcomes>; truth: Record<string, VariableOutcomes> | null };
+  /** Why this scenario could not run (its bands are then empty); the other scenarios of the run are unaffected. */
+  error?: string;
 }
 
 /** The last what-if run. */

@@ -1,7 +1,8 @@
+import { scenarioOutcomes, summarizeOutcome } from '../../core/interventions/scenarioOutcomes.ts';
 import type { ScenarioResult } from '../../core/interventions/simulateScenario.ts';
 import type { PoolScenarioOutcome } from '../../pool/poolScenarios.ts';
 import { interventionWindows } from './scenarioDraft.ts';
-import type { ScenarioOutcome, SeriesBand } from './WhatIf.ts';
+import type { OutcomeInterval, ScenarioOutcome, SeriesBand, VariableOutcomes } from './WhatIf.ts';
 
 /** Median, 5–95 % band and mean of each observed variable (recorded counters are left out). */
 function bandsOf(r: ScenarioResult): Record<string, SeriesBand> {
@@ -18,6 +19,17 @@ function bandsOf(r: ScenarioResult): Record<string, SeriesBand> {
   );
 }
 
+/** Peak, peak day, final value and total of every recorded key, as 5 / 50 / 95 % quantiles over the rollouts. */
+function outcomesOf(r: ScenarioResult): Record<string, VariableOutcomes> {
+  const interval = (v: Float64Array): OutcomeInterval => {
+    const { q05, median, q95 } = summarizeOutcome(v);
+    return { q05, median, q95 };
+  };
+  return Object.fromEntries(
+    Object.entries(scenarioOutcomes(r)).map(([k, o]) => [k, { peak: interval(o.peak), peakDay: interval(o.peakTime), final: interval(o.final), total: interval(o.total) }]),
+  );
+}
+
 /** A pooled scenario run reduced to what the charts and the W1 table show (and the project saves). */
 export function scenarioOutcomeFromPool(o: PoolScenarioOutcome): ScenarioOutcome {
   const horizon = o.model.steps - 1;
@@ -28,6 +40,7 @@ export function scenarioOutcomeFromPool(o: PoolScenarioOutcome): ScenarioOutcome
     steps: o.model.steps,
     model: bandsOf(o.model),
     truth: o.truth ? bandsOf(o.truth) : null,
+    summary: { model: outcomesOf(o.model), truth: o.truth ? outcomesOf(o.truth) : null },
     comparison: o.comparison
       ? {
           meanW1: o.comparison.meanW1,

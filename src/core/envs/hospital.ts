@@ -94,8 +94,11 @@ function initialState(rng) {
 
 /**
  * Starter: a ward-level stock model that a user can calibrate at once. It has no mortality, no
- * per-patient records and no fallback between wards: each ward gets its own Poisson arrivals up to a
- * calibrated capacity, and each occupied bed empties with probability 1 / mean stay per day.
+ * per-patient records and no fallback between wards: each ward gets its own Poisson arrivals up to its
+ * capacity, and each occupied bed empties with probability 1 / mean stay per day. The capacities are
+ * fixed at the hospital's 5 ICU and 20 standard beds (the data is capped there; left free, a calibration
+ * put 44.7 ICU beds on data that never exceeds 5), and `turned_away` counts refused arrivals for the
+ * policy grid's overflow cost.
  */
 const STARTER = `// Hospital starter: two independent wards, geometric stays, no mortality.
 const parameters = {
@@ -103,23 +106,31 @@ const parameters = {
   standard_arrival_rate: { min: 0, max: 10, init: 2, description: 'daily standard-ward admissions requested (Poisson mean)' },
   icu_los_mean:          { min: 1, max: 15, init: 4, description: 'mean ICU stay in days' },
   standard_los_mean:     { min: 1, max: 15, init: 4, description: 'mean standard-ward stay in days' },
-  icu_capacity:          { min: 1, max: 50, init: 10, description: 'ICU beds' },
-  standard_capacity:     { min: 1, max: 50, init: 30, description: 'standard beds' },
+  // Fixed settings, known from the hospital (the data never exceeds them): never calibrated;
+  // interventions (extra beds) override them.
+  icu_capacity:          { min: 1, max: 50, init: 5, fixed: true, description: 'ICU beds' },
+  standard_capacity:     { min: 1, max: 50, init: 20, fixed: true, description: 'standard beds' },
 };
 
+// One ward's day: discharges, then Poisson admissions up to the free beds; the rest are turned away.
 function ward(occupied, rate, losMean, capacity, rng) {
   const beds = Math.max(1, Math.round(capacity));
   const stay = Math.max(0, Math.min(beds, Math.round(occupied)));
   const discharged = rng.binomial(stay, 1 / losMean);
-  const admitted = Math.min(rng.poisson(rate), beds - (stay - discharged));
-  return stay - discharged + admitted;
+  const wanted = rng.poisson(rate);
+  const admitted = Math.min(wanted, beds - (stay - discharged));
+  return { occupancy: stay - discharged + admitted, turnedAway: wanted - admitted };
 }
 
 function step(state, action, params, rng) {
+  const icu = ward(state.icu_occupancy, params.icu_arrival_rate, params.icu_los_mean, params.icu_capacity, rng);
+  const standard = ward(state.standard_occupancy, params.standard_arrival_rate, params.standard_los_mean, params.standard_capacity, rng);
   return {
     day: state.day + 1,
-    icu_occupancy: ward(state.icu_occupancy, params.icu_arrival_rate, params.icu_los_mean, params.icu_capacity, rng),
-    standard_occupancy: ward(state.standard_occupancy, params.standard_arrival_rate, params.standard_los_mean, params.standard_capacity, rng),
+    icu_occupancy: icu.occupancy,
+    standard_occupancy: standard.occupancy,
+    // Not observed; the overflow cost of the lockdown × beds policy grid counts it.
+    turned_away: icu.turnedAway + standard.turnedAway,
   };
 }
 

@@ -80,26 +80,33 @@ function initialState(rng) {
  * Starter: a plausible simplification that keeps only the observed stocks. In-transit stock is one
  * aggregate with a random (geometric) delay, each unit arriving with probability 1 / lead_time per
  * day, instead of a list of shipments with a fixed lead time. It therefore ignores the `pipeline` list
- * and needs only `pipeline_total`.
+ * and needs only `pipeline_total`. Like the ground truth it declares the fixed `warehouse_capacity`
+ * (unlimited by default) and counts `refused` units, so the capacity × lead-time policy grid runs on it.
  */
 const STARTER = `// Supply chain starter: aggregate pipeline with a geometric delivery delay.
 const parameters = {
   demand_rate: { min: 0, max: 20, init: 4, description: 'mean daily demand (Poisson)' },
   lead_time:   { min: 1, max: 6, init: 3, description: 'mean delivery delay in days' },
+  // Fixed setting, never calibrated: unlimited unless an intervention sets a warehouse size.
+  warehouse_capacity: { min: 0, max: 1e9, init: 1e9, fixed: true, description: 'units the warehouse holds; deliveries beyond it are refused' },
 };
 
 function step(state, action, params, rng) {
   const inTransit = Math.max(0, Math.round(state.pipeline_total));
   const arrivals = rng.binomial(inTransit, 1 / params.lead_time);
   const demand = rng.poisson(params.demand_rate);
-  // Net stock: on-hand inventory minus backorders; arrivals serve the backlog first.
-  const net = state.inventory - state.backlog + arrivals - demand;
+  // Arrivals serve the backlog first; what is left must fit in the warehouse (the excess is refused).
+  const stock = state.inventory - state.backlog + arrivals;
+  const refused = Math.min(arrivals, Math.max(0, stock - params.warehouse_capacity));
+  // Net stock: on-hand inventory minus backorders.
+  const net = stock - refused - demand;
   const order = typeof action === 'number' && action > 0 ? Math.floor(action) : 0;
   return {
     inventory: Math.max(net, 0),
     backlog: Math.max(-net, 0),
     pipeline_total: inTransit - arrivals + order,
     t: state.t + 1,
+    refused,
   };
 }
 

@@ -39,6 +39,11 @@ describe('analyzeStructure', () => {
       day: ['state:day'],
       icu_occupancy: ['param:icu_arrival_rate', 'param:icu_capacity', 'param:icu_los_mean', 'state:icu_occupancy'],
       standard_occupancy: ['param:standard_arrival_rate', 'param:standard_capacity', 'param:standard_los_mean', 'state:standard_occupancy'],
+      // The turned-away counter sums both wards' refusals.
+      turned_away: [
+        'param:icu_arrival_rate', 'param:icu_capacity', 'param:icu_los_mean', 'param:standard_arrival_rate', 'param:standard_capacity',
+        'param:standard_los_mean', 'state:icu_occupancy', 'state:standard_occupancy',
+      ],
     });
     expect(g.nodes.filter((n) => n.kind === 'submodule').map((n) => n.name)).toEqual(['ward']);
   });

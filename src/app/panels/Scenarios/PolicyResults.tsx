@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { policyHeatmap, sharedCostRange, type HeatmapMark } from '../../charts/policyHeatmap.ts';
+import { optimumOnEdge, policyHeatmap, sharedCostRange, type HeatmapMark } from '../../charts/policyHeatmap.ts';
 import { Metric } from '../../components/Metric.tsx';
 import { Plot } from '../../components/Plot.tsx';
 import { formatNumber, formatSeconds } from '../../lib/format.ts';
@@ -19,6 +19,7 @@ export function PolicyResults({ run }: { run: PolicyRun }) {
   }, [run]);
   const g = run.grid;
   const mo = run.model?.optimum;
+  const edges = run.model ? optimumOnEdge(run.model) : [];
   return (
     <div className="card stack" data-testid="policy.results" data-status={run.status}>
       {run.status !== 'done' && (
@@ -26,24 +27,32 @@ export function PolicyResults({ run }: { run: PolicyRun }) {
           <strong>{run.status === 'failed' ? 'The policy search failed.' : 'The policy search was cancelled; cells not run are blank.'}</strong> {run.error}
         </div>
       )}
-      <div className="row" style={{ gap: 'var(--space-3)', alignItems: 'stretch' }}>
-        <Metric
-          label="Model's optimum" testId="policy.optimum"
-          value={mo ? `${g.xName} ${mo.x}, ${g.yName} ${mo.y}` : '–'} hint={mo ? `expected cost ${formatNumber(mo.cost)}` : undefined}
-        />
-        {run.truth?.optimum && (
-          <Metric label="Truth's optimum" value={`${g.xName} ${run.truth.optimum.x}, ${g.yName} ${run.truth.optimum.y}`} hint={`expected cost ${formatNumber(run.truth.optimum.cost)}`} />
-        )}
-        {run.regret && (
+      {run.model && (
+        <div className="row" style={{ gap: 'var(--space-3)', alignItems: 'stretch' }}>
           <Metric
-            label="Regret in the truth" testId="policy.regret"
-            value={<span data-testid="policy.regret.value">{formatNumber(run.regret.regret)}</span>}
-            hint={`${formatNumber(100 * run.regret.relativeRegret)} % above the truth's best; the model's choice costs ${formatNumber(run.regret.modelChoiceTrueCost)} there`}
+            label="Model's optimum" testId="policy.optimum"
+            value={mo ? `${g.xName} ${mo.x}, ${g.yName} ${mo.y}` : '–'} hint={mo ? `expected cost ${formatNumber(mo.cost)}` : undefined}
           />
-        )}
-        <Metric label="Computed in" value={formatSeconds(run.seconds)} hint={`${run.rollouts} rollouts per cell, in Web Workers`} />
-      </div>
-      <p className="text-small muted mono">cost = {g.cost}</p>
+          {run.truth?.optimum && (
+            <Metric label="Truth's optimum" value={`${g.xName} ${run.truth.optimum.x}, ${g.yName} ${run.truth.optimum.y}`} hint={`expected cost ${formatNumber(run.truth.optimum.cost)}`} />
+          )}
+          {run.regret && (
+            <Metric
+              label="Regret in the truth" testId="policy.regret"
+              value={<span data-testid="policy.regret.value">{formatNumber(run.regret.regret)}</span>}
+              hint={`${formatNumber(100 * run.regret.relativeRegret)} % above the truth's best; the model's choice costs ${formatNumber(run.regret.modelChoiceTrueCost)} there`}
+            />
+          )}
+          <Metric label="Computed in" value={formatSeconds(run.seconds)} hint={`${run.rollouts} rollouts per cell, in Web Workers`} />
+        </div>
+      )}
+      {edges.length > 0 && (
+        <div className="alert info" data-testid="policy.edgeOptimum">
+          The model's optimum lies on the edge of the grid ({edges.map((k) => (k === 'x' ? g.xName : g.yName)).join(' and ')}): the best policy may lie
+          beyond the values tried; widen the grid on that side.
+        </div>
+      )}
+      {run.model && <p className="text-small muted mono">cost = {g.cost}</p>}
       <div className="grid-2">
         {charts.model && (
           <div>

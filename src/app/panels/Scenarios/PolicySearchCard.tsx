@@ -3,7 +3,7 @@ import { GRID_PRESETS } from '../../../core/interventions/benchmarkGrids.ts';
 import { cancelPolicySearch, gridDraftOf, loadGridPreset, runPolicySearch, setGridDraft } from '../../actions/policySearchActions.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { gridFromDraft, type GridDraft } from '../../model/gridDraft.ts';
-import { selectCalibratedModel, selectWhatIfVariables } from '../../store/scenarioSelectors.ts';
+import { selectCalibratedModel, selectWhatIfEnv, selectWhatIfVariables } from '../../store/scenarioSelectors.ts';
 import { useStudio } from '../../store/useStudio.ts';
 import { Field } from './Field.tsx';
 
@@ -13,6 +13,9 @@ export function PolicySearchCard({ canRun, useInit }: { canRun: boolean; useInit
   const variables = useStudio(selectWhatIfVariables);
   const horizon = useStudio((s) => s.whatIf.settings.horizon);
   const job = useStudio((s) => s.policyJob);
+  // A benchmark project is offered its own grid; a project on one's own data every benchmark's as an example.
+  const env = useStudio((s) => selectWhatIfEnv(s)?.id ?? null);
+  const presets = useMemo(() => (env ? GRID_PRESETS.filter((g) => g.env === env) : GRID_PRESETS), [env]);
   // Grid cells compare expected costs at one parameter set: with an NPE posterior, its mean.
   const onPosteriorMean = useStudio((s) => !useInit && (selectCalibratedModel(s)?.posteriorDraws?.length ?? 0) > 0);
   const parsed = useMemo(() => gridFromDraft(draft, variables, horizon), [draft, variables, horizon]);
@@ -30,8 +33,8 @@ export function PolicySearchCard({ canRun, useInit }: { canRun: boolean; useInit
       <div className="card-head">
         <h3>Policy search</h3>
         <select value={draft.preset} disabled={running} onChange={(e) => loadGridPreset(e.target.value)} data-testid="policy.preset" aria-label="Grid preset">
-          {!GRID_PRESETS.some((g) => g.name === draft.preset) && <option value={draft.preset}>{draft.preset || 'own grid'}</option>}
-          {GRID_PRESETS.map((g) => (
+          {!presets.some((g) => g.name === draft.preset) && <option value={draft.preset}>{draft.preset || 'own grid'}</option>}
+          {presets.map((g) => (
             <option key={g.name} value={g.name}>
               {g.name} ({g.env})
             </option>

@@ -17,10 +17,14 @@ function SettingField({ name, label }: { name: keyof WhatIfSettings; label: stri
   return <IntInput label={label} value={value} min={min} max={max} testId={`whatif.${name}`} onChange={(v) => setWhatIfSettings({ [name]: v })} />;
 }
 
-/** Presets of this benchmark first, then the others (they may fit a user's own program too). */
-function PresetPicker({ disabled }: { disabled: boolean }) {
+/** The presets offered in a project: its benchmark's only; for one's own data every benchmark's (they may fit one's program). */
+function usePresets() {
   const env = useStudio((s) => selectWhatIfEnv(s)?.id ?? null);
-  const presets = useMemo(() => [...SCENARIO_PRESETS].sort((a, b) => Number(b.env === env) - Number(a.env === env)), [env]);
+  return useMemo(() => (env ? SCENARIO_PRESETS.filter((p) => p.env === env) : SCENARIO_PRESETS), [env]);
+}
+
+function PresetPicker({ disabled }: { disabled: boolean }) {
+  const presets = usePresets();
   return (
     <select
       value="" disabled={disabled} data-testid="whatif.addPreset" aria-label="Add a scenario from a benchmark preset" style={{ maxWidth: 320 }}

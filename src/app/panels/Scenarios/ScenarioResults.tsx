@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { scenarioFan } from '../../charts/scenarioFan.ts';
+import { useMemo, useState } from 'react';
+import { scenarioFan, sharedFanRange } from '../../charts/scenarioFan.ts';
 import { Plot } from '../../components/Plot.tsx';
 import { formatNumber, formatSeconds } from '../../lib/format.ts';
-import type { ScenarioRun } from '../../model/WhatIf.ts';
+import type { OutcomeInterval, ScenarioRun, VariableOutcomes, VariableW1 } from '../../model/WhatIf.ts';
 
 /** The variable a benchmark's story is about (the infection curve, the backlog, the ward). */
 const KEY_VARIABLE = ['I', 'backlog', 'standard_occupancy'];
@@ -28,29 +28,35 @@ function Legend({ truth }: { truth: boolean }) {
   );
 }
 
-function W1Table({ run }: { run: ScenarioRun }) {
-  const vars = run.variables;
+/** Model-vs-truth W1s of the shown variable: one number per cell. */
+function W1Table({ run, variable }: { run: ScenarioRun; variable: string }) {
+  const cols: [keyof VariableW1, string, string][] = [
+    ['peakW1', 'peak', `W1 between the model's and the truth's distributions of ${variable}'s peak`],
+    ['peakTimeW1', 'peak day', `W1 between the distributions of the day ${variable} peaks`],
+    ['finalW1', 'final', `W1 between the distributions of ${variable}'s last value`],
+    ['meanW1', 'over time', `W1 of ${variable} averaged over the days`],
+  ];
   return (
     <table className="data" data-testid="whatif.w1Table">
       <thead>
         <tr>
           <th>scenario</th>
-          <th className="num">mean W1</th>
-          {vars.map((v) => (
-            <th key={v} className="num" title={`W1 of ${v}'s peak / final value between the model's and the truth's rollouts`}>
-              {v}: peak W1 · final W1
+          <th className="num" title="Mean W1 over all variables and outcomes">mean W1 (all variables)</th>
+          {cols.map(([k, label, title]) => (
+            <th key={k} className="num" title={title}>
+              {variable} {label} W1
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {run.outcomes.map((o) => (
+        {run.outcomes.filter((o) => !o.error).map((o) => (
           <tr key={o.name} data-testid={`whatif.w1.${o.name}`}>
             <td className="mono">{o.name}</td>
             <td className="num" data-testid="whatif.w1.mean">{formatNumber(o.comparison?.meanW1)}</td>
-            {vars.map((v) => (
-              <td key={v} className="num">
-                {formatNumber(o.comparison?.perVariable[v]?.peakW1)} · {formatNumber(o.comparison?.perVariable[v]?.finalW1)}
+            {cols.map(([k]) => (
+              <td key={k} className="num">
+                {formatNumber(o.comparison?.perVariable[variable]?.[k])}
               </td>
             ))}
           </tr>
@@ -60,18 +66,122 @@ function W1Table({ run }: { run: ScenarioRun }) {
   );
 }
 
+const OUTCOME_COLUMNS: [keyof VariableOutcomes, string][] = [
+  ['peak', 'peak'],
+  ['peakDay', 'peak day'],
+  ['total', 'total over the days'],
+  ['final', 'final value'],
+];
+
+/** "median (5–95 %)" of an outcome interval. */
+function Interval({ v }: { v: OutcomeInterval }) {
+  return (
+    <>
+      {formatNumber(v.median)} <span className="muted">({formatNumber(v.q05)}–{formatNumber(v.q95)})</span>
+    </>
+  );
+}
+
+/**
+ * Outcomes of the shown variable in its own units (median and 5–95 % over the rollouts), model and
+ * truth, with each scenario's median difference from the first one (the baseline).
+ */
+function OutcomeTable({ run, variable }: { run: ScenarioRun; variable: string }) {
+  const rows = run.outcomes.filter((o) => !o.error && o.summary?.model[variable]);
+  if (rows.length === 0) return null;
+  const baseline = rows[0];
+  const sides = (['model', 'truth'] as const).filter((side) => rows.some((o) => o.summary?.[side]?.[variable]));
+  return (
+    <>
+      <h3>Outcomes of {variable}</h3>
+      <p className="text-small muted">
+        Median over the rollouts, 5–95 % in brackets; Δ is the change of the median from <span className="mono">{baseline.name}</span>, the first scenario.
+      </p>
+      <table className="data" data-testid="whatif.outcomes">
+        <thead>
+          <tr>
+            <th>scenario</th>
+            <th>side</th>
+            {OUTCOME_COLUMNS.map(([k, label]) => (
+              <th key={k} className="num">
+                {label}
+              </th>
+            ))}
+            {OUTCOME_COLUMNS.map(([k, label]) => (
+              <th key={`d-${k}`} className="num">
+                Δ {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.flatMap((o) =>
+            sides.map((side) => {
+              const v = o.summary?.[side]?.[variable];
+              const b = baseline.summary?.[side]?.[variable];
+              if (!v) return null;
+              return (
+                <tr key={`${o.name}-${side}`} data-testid={`whatif.outcome.${o.name}.${side}`}>
+                  <td className="mono">{o.name}</td>
+                  <td>{side}</td>
+                  {OUTCOME_COLUMNS.map(([k]) => (
+                    <td key={k} className="num" data-testid={`whatif.outcome.${k}`}>
+                      <Interval v={v[k]} />
+                    </td>
+                  ))}
+                  {OUTCOME_COLUMNS.map(([k]) => (
+                    <td key={`d-${k}`} className="num">
+                      {o === baseline || !b ? '–' : signed(v[k].median - b[k].median)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function signed(x: number): string {
+  return x > 0 ? `+${formatNumber(x)}` : formatNumber(x);
+}
+
+/** Scenarios that could not run, each with its own message. */
+function ScenarioErrors({ run }: { run: ScenarioRun }) {
+  const failed = run.outcomes.filter((o) => o.error);
+  if (failed.length === 0) return null;
+  return (
+    <div className="alert" role="alert" data-testid="whatif.scenarioErrors">
+      <strong>{failed.length === 1 ? 'One scenario could not run' : `${failed.length} scenarios could not run`}</strong>
+      {failed.length < run.outcomes.length ? '; the others are shown below.' : '.'}
+      <ul style={{ margin: 'var(--space-1) 0 0', paddingLeft: 'var(--space-4)' }}>
+        {failed.map((o) => (
+          <li key={o.name} data-testid={`whatif.scenarioError.${o.name}`}>
+            <span className="mono">{o.name}</span>: {o.error}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The last what-if run: fan charts per scenario side by side for one variable, and the W1 table. */
 export function ScenarioResults({ run }: { run: ScenarioRun }) {
   const [picked, setPicked] = useState<string | null>(null);
+  const variable = picked && run.variables.includes(picked) ? picked : (run.variables.find((v) => KEY_VARIABLE.includes(v)) ?? run.variables[0]);
+  const shown = useMemo(() => run.outcomes.filter((o) => !o.error), [run]);
+  const yRange = useMemo(() => sharedFanRange(shown, variable), [shown, variable]);
   if (run.status !== 'done') {
+    if (run.status === 'failed' && run.outcomes.length > 0) return <ScenarioErrors run={run} />;
     return (
       <div className={run.status === 'failed' ? 'alert' : 'alert info'} role="alert" data-testid="whatif.failed">
         <strong>{run.status === 'failed' ? 'The what-if run failed.' : 'The what-if run was cancelled.'}</strong> {run.error}
       </div>
     );
   }
-  const variable = picked && run.variables.includes(picked) ? picked : (run.variables.find((v) => KEY_VARIABLE.includes(v)) ?? run.variables[0]);
-  const hasTruth = run.outcomes.some((o) => o.truth);
+  const hasTruth = shown.some((o) => o.truth);
   return (
     <div className="card stack" data-testid="whatif.results">
       <div className="card-head">
@@ -96,10 +206,12 @@ export function ScenarioResults({ run }: { run: ScenarioRun }) {
               : 'Model parameters: the calibration\'s point estimate.'}
         </span>
       </p>
+      <ScenarioErrors run={run} />
       <Legend truth={hasTruth} />
+      <p className="text-small muted">All panels share one y axis.</p>
       <div className="grid-auto">
-        {run.outcomes.map((o) => {
-          const c = scenarioFan(o, variable);
+        {shown.map((o) => {
+          const c = scenarioFan(o, variable, yRange);
           return (
             <div key={o.name}>
               <div className="text-small" style={{ fontWeight: 600 }} title={o.description}>
@@ -110,10 +222,11 @@ export function ScenarioResults({ run }: { run: ScenarioRun }) {
           );
         })}
       </div>
+      <OutcomeTable run={run} variable={variable} />
       {hasTruth && (
         <>
           <h3>Model vs truth: W1 between outcome distributions</h3>
-          <W1Table run={run} />
+          <W1Table run={run} variable={variable} />
         </>
       )}
     </div>
