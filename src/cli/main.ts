@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   calibrate: { summary: 'fit a simulator\'s parameters (GA or CMA-ES) on a dataset', load: async () => (await import('./commands/calibrate.ts')).calibrateCommand },
   whatif: { summary: 'what-if scenarios (interventions) on a simulator vs the ground truth', load: async () => (await import('./commands/whatif.ts')).whatifCommand },
   policy: { summary: 'grid search over two intervention knobs with a cost expression', load: async () => (await import('./commands/policy.ts')).policyCommand },
+  baseline: { summary: 'fit a data-driven baseline (SINDy or an MLP world model) and score it like evaluate', load: async () => (await import('./commands/baseline.ts')).baselineCommand },
   loop: { summary: 'run the G-Sim loop: an LLM proposes simulators, calibrated and diagnosed on the pool', load: async () => (await import('./commands/loop.ts')).loopCommand },
 };
 
