@@ -1,5 +1,6 @@
 import type { ParameterSpec } from '../sim/types.ts';
 import type { CancelSignal } from '../util/CancelSignal.ts';
+import type { BudgetMode } from './budget.ts';
 
 /**
  * Scores a batch of parameter vectors (physical units, in `parameters` order); lower is better.
@@ -42,12 +43,29 @@ export interface CalibrationProgress {
   valLoss?: number;
   /** Current population in physical units (GA/CMA-ES), for the calibration animation. */
   population?: number[][];
+  /**
+   * Candidates scored so far and the most the run may score (GA/CMA-ES). Under the `converge` budget
+   * the run usually stops before the cap, so `totalIterations` is an estimate that is updated as it
+   * goes; these two give an honest upper bound for a time-remaining estimate.
+   */
+  candidates?: number;
+  maxCandidates?: number;
 }
 
 export type CalibrationMethod = 'ga' | 'cmaes' | 'npe';
 
 export interface CalibrationOptions {
   seed: number;
+  /**
+   * How long to search (GA/CMA-ES; see `budget.ts`): `converge` (the default) sizes the population
+   * and a candidate cap from the number of parameters and stops on convergence (CMA-ES with IPOP
+   * restarts; the GA followed by a CMA-ES refinement); `paper` is the paper's fixed budget (GA 200 × 10
+   * generations; CMA-ES the same number of candidates). Giving `generations` without `budget` means
+   * `paper` with that many generations, so existing callers keep their fixed budgets.
+   */
+  budget?: BudgetMode;
+  /** `converge` only: cap on scored candidates (default {@link convergeBudget}). */
+  maxCandidates?: number;
   /** Generations (GA/CMA-ES). */
   generations?: number;
   /** Population size (GA) or lambda (CMA-ES). */
@@ -72,6 +90,21 @@ export interface CalibrationResult {
   seconds: number;
   /** True when stopped by the signal; `params` is then the best found so far. */
   cancelled: boolean;
+  /** Candidates scored, the budget mode, and why the search stopped (GA/CMA-ES). */
+  search?: SearchSummary;
+}
+
+/** How a population search spent its budget. */
+export interface SearchSummary {
+  budget: BudgetMode;
+  candidates: number;
+  maxCandidates: number;
+  /** `converged` (step size), `stalled` (no improvement), `budget` (cap reached), `generations` (fixed budget), `cancelled`. */
+  stoppedBy: 'converged' | 'stalled' | 'budget' | 'generations' | 'cancelled';
+  /** CMA-ES IPOP restarts (0 for none). */
+  restarts: number;
+  /** Generations of the CMA-ES refinement after the GA (0 for none). */
+  refinementGenerations: number;
 }
 
 /** The interface every calibration method implements. */

@@ -1,6 +1,6 @@
 import { deriveSeed } from '../rng/deriveSeed.ts';
 import type { ParameterSpec } from '../sim/types.ts';
-import type { BatchEvaluator, CalibrationMethod, CalibrationOptions, CalibrationResult } from './Calibrator.ts';
+import type { BatchEvaluator, CalibrationMethod, CalibrationOptions, CalibrationResult, SearchSummary } from './Calibrator.ts';
 import { paramsByName } from './oneStepFitness.ts';
 import { paramsFromUnit, type UnitParams } from './unitBox.ts';
 
@@ -18,6 +18,9 @@ export class CalibrationLedger {
   /** The incumbent: best point in unit coordinates with its latest fitness. */
   bestUnit: UnitParams | undefined;
   bestFitness = Infinity;
+  /** Candidates scored so far (every evaluate call's batch), against the cap `maxCandidates`. */
+  candidates = 0;
+  maxCandidates = Infinity;
   private readonly started: number;
 
   constructor(
@@ -25,7 +28,8 @@ export class CalibrationLedger {
     readonly parameters: readonly ParameterSpec[],
     private readonly evaluator: BatchEvaluator,
     private readonly options: CalibrationOptions,
-    readonly totalIterations: number,
+    /** Generations the run expects; an estimate under the `converge` budget (updated as it goes). */
+    public totalIterations: number,
   ) {
     this.started = options.now?.() ?? 0;
   }
@@ -53,6 +57,7 @@ export class CalibrationLedger {
     if (!scores || scores.fitness?.length !== batch.length) {
       throw new Error(`Error in ${this.method} calibration: the evaluator returned ${scores?.fitness?.length ?? 'no'} scores for a batch of ${batch.length}`);
     }
+    this.candidates += batch.length;
     this.simulations += scores.simulations;
     this.failures += scores.failures;
     this.firstError ??= scores.firstError;
@@ -94,6 +99,8 @@ export class CalibrationLedger {
       simulations: this.simulations,
       failures: this.failures,
       population: population.map((u) => Array.from(paramsFromUnit(this.parameters, u))),
+      candidates: this.candidates,
+      ...(Number.isFinite(this.maxCandidates) ? { maxCandidates: this.maxCandidates } : {}),
     });
   }
 
@@ -104,7 +111,7 @@ export class CalibrationLedger {
   }
 
   /** The final result; `fallback` is reported when cancelled before the first evaluation finished. */
-  result(cancelled: boolean, fallback: UnitParams): CalibrationResult {
+  result(cancelled: boolean, fallback: UnitParams, search?: SearchSummary): CalibrationResult {
     const seconds = this.options.now ? (this.options.now() - this.started) / 1000 : 0;
     return {
       method: this.method,
@@ -116,6 +123,7 @@ export class CalibrationLedger {
       firstError: this.firstError,
       seconds,
       cancelled,
+      ...(search ? { search } : {}),
     };
   }
 }

@@ -62,13 +62,25 @@ export function oneStepFitness(
       simulations += count * mc;
       fitness[c] = count > 0 ? (kind === 'mse' ? sum / (count * mc * dim) : sum / count) : 0;
     } catch (e) {
-      if (!(e instanceof SimulatorError) && !(e instanceof RangeError)) throw e;
+      // Any failure of the candidate (a throw, a throwing getter or Proxy trap on the returned state,
+      // an allocation that fails) scores +Infinity; the run goes on with the others.
       failures++;
-      firstError ??= e.message;
+      firstError ??= failureMessage(e);
       fitness[c] = Infinity;
     }
   }
   return { fitness, simulations, failures, firstError };
+}
+
+/** A failure's message, read without trusting the thrown value (it may be a program's Proxy or getter). */
+function failureMessage(e: unknown): string {
+  try {
+    if (e instanceof SimulatorError) return e.message;
+    const m = (e as { message?: unknown } | null)?.message;
+    return typeof m === 'string' ? `the program failed: ${m}` : `the program threw ${typeof e}`;
+  } catch {
+    return 'the program threw a value that cannot be read';
+  }
 }
 
 /** Σ over draws and variables of (x − y)². */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalibrationProgress, CalibrationResult } from '../Calibrator.ts';
 import { analyticEvaluator, boxParameters, rosenbrock, sphere } from '../test/testProblems.ts';
+import { convergeBudget } from '../budget.ts';
 import { GA_DEFAULTS, geneticAlgorithm } from './geneticAlgorithm.ts';
 
 const CENTRE = [0.7, -1.2, 1.5];
@@ -47,11 +48,24 @@ describe('geneticAlgorithm', () => {
     expect(r.history.map((h) => h.iteration)).toEqual([1, 2, 3, 4]);
   });
 
-  it('geneticAlgorithm.run defaults to the paper’s popsize 200 and 10 generations', async () => {
+  it('geneticAlgorithm.run with budget paper uses the paper’s popsize 200 and 10 generations', async () => {
     const ev = analyticEvaluator(sphere(CENTRE));
-    await geneticAlgorithm.run(BOX3, ev, { seed: 1 });
+    const r = await geneticAlgorithm.run(BOX3, ev, { seed: 1, budget: 'paper' });
     expect(GA_DEFAULTS.popsize).toBe(200);
     expect(ev.calls).toEqual([200, ...new Array(10).fill(400)]);
+    expect(r.search).toMatchObject({ budget: 'paper', candidates: 4200, stoppedBy: 'generations', refinementGenerations: 0 });
+  });
+
+  it('geneticAlgorithm.run by default sizes the population from n, stays within the cap and refines with CMA-ES', async () => {
+    const ev = analyticEvaluator(sphere(CENTRE));
+    const r = await geneticAlgorithm.run(BOX3, ev, { seed: 1 });
+    const plan = convergeBudget(3);
+    expect(ev.calls[0]).toBe(plan.gaPopsize);
+    expect(r.search!.budget).toBe('converge');
+    expect(r.search!.candidates).toBeLessThanOrEqual(plan.maxCandidates);
+    expect(r.search!.refinementGenerations).toBeGreaterThan(0);
+    // The refinement resolves far below the GA's mutation step (0.03 in unit coordinates = 0.075 here).
+    expect(maxError(r, CENTRE)).toBeLessThan(0.005);
   });
 
   it('geneticAlgorithm.run is deterministic: same seed, same result; another seed, another result', async () => {

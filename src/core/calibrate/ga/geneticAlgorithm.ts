@@ -2,8 +2,12 @@ import { createRng } from '../../rng/createRng.ts';
 import { deriveSeed } from '../../rng/deriveSeed.ts';
 import type { Rng } from '../../rng/Rng.ts';
 import type { ParameterSpec } from '../../sim/types.ts';
+import { budgetModeOf, convergeBudget } from '../budget.ts';
 import { CalibrationLedger } from '../calibrationLedger.ts';
-import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator } from '../Calibrator.ts';
+import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator, SearchSummary } from '../Calibrator.ts';
+import { cmaesPhase } from '../cmaes/cmaesPhase.ts';
+import { CmaesState } from '../cmaes/cmaesState.ts';
+import { StallDetector } from '../stallDetector.ts';
 import { clipToUnitBox, type UnitParams } from '../unitBox.ts';
 import { warmStartPoint } from '../warmStartPoint.ts';
 import { gaussianMutation } from './gaussianMutation.ts';
@@ -21,7 +25,14 @@ export const GA_DEFAULTS = {
   warmCloudFraction: 0.1,
   /** Spread of that cloud in unit coordinates: local, yet wide enough to re-fit a changed structure. */
   warmCloudStdev: 0.05,
+  /** `converge` budget: generations in each half of the stall test (generation medians of the survivors). */
+  stallWindow: 5,
+  /** `converge` budget: share of the candidate cap the GA may use before the CMA-ES refinement. */
+  convergeGaShare: 0.6,
 } as const;
+
+/** The refinement's convergence threshold (sigma · max D in unit coordinates), as CMA-ES's converge mode. */
+const CMAES_TOL_STD = 1e-3;
 
 /** Path under the run seed for the search's own randomness, apart from the generation seeds (>= 0). */
 const SEARCH_STREAM = -1;
@@ -61,32 +72,86 @@ async function runGeneticAlgorithm(
   evaluate: BatchEvaluator,
   options: CalibrationOptions,
 ): Promise<CalibrationResult> {
-  const popsize = positiveInt(options.popsize ?? GA_DEFAULTS.popsize, 'popsize', 2);
-  const generations = positiveInt(options.generations ?? GA_DEFAULTS.generations, 'generations', 0);
+  const n = parameters.length;
+  const mode = budgetModeOf(options);
+  const converge = mode === 'converge';
+  const plan = convergeBudget(n);
+  const popsize = positiveInt(options.popsize ?? (converge ? plan.gaPopsize : GA_DEFAULTS.popsize), 'popsize', 2);
+  const maxCandidates = converge ? positiveInt(options.maxCandidates ?? plan.maxCandidates, 'maxCandidates', 1) : Infinity;
+  const generations = converge ? Infinity : positiveInt(options.generations ?? GA_DEFAULTS.generations, 'generations', 0);
+  // Converge: the GA may spend up to this share of the cap; the CMA-ES refinement gets the rest.
+  const gaCap = converge ? Math.max(popsize, Math.floor(maxCandidates * GA_DEFAULTS.convergeGaShare)) : Infinity;
+  const estimate = converge ? Math.max(1, Math.floor((gaCap - popsize) / (2 * popsize))) : generations;
   const rng = createRng(deriveSeed(options.seed, SEARCH_STREAM));
-  const ledger = new CalibrationLedger('ga', parameters, evaluate, options, generations);
+  const ledger = new CalibrationLedger('ga', parameters, evaluate, options, estimate);
+  ledger.maxCandidates = maxCandidates;
   const warm = warmStartPoint(parameters, options.warmStart);
   const start = warm.point;
+  const summary = (stoppedBy: SearchSummary['stoppedBy'], refinementGenerations = 0): SearchSummary => ({
+    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? maxCandidates : ledger.candidates, stoppedBy, restarts: 0, refinementGenerations,
+  });
 
-  let population = initialPopulation(parameters.length, popsize, rng, warm.matched > 0 ? start : undefined);
-  if (ledger.aborted) return ledger.result(true, start);
+  let population = initialPopulation(n, popsize, rng, warm.matched > 0 ? start : undefined);
+  if (ledger.aborted) return ledger.result(true, start, summary('cancelled'));
   const initial = await ledger.evaluate(population, 0);
-  if (!initial) return ledger.result(true, start);
+  if (!initial) return ledger.result(true, start, summary('cancelled'));
   let fitness: Float64Array;
   ({ population, fitness } = survivors(population, initial, popsize));
   ledger.setBest(population[0], fitness[0]);
 
-  for (let g = 1; g <= generations; g++) {
-    if (ledger.aborted) return ledger.result(true, start);
+  const stall = new StallDetector(GA_DEFAULTS.stallWindow);
+  let stoppedBy: SearchSummary['stoppedBy'] = 'generations';
+  let g = 1;
+  for (; g <= generations; g++) {
+    if (ledger.aborted) return ledger.result(true, start, summary('cancelled'));
+    if (ledger.candidates + 2 * popsize > gaCap) {
+      stoppedBy = 'budget';
+      break;
+    }
     const children = breed(population, fitness, popsize, rng);
     const pool = population.concat(children);
     const poolFitness = await ledger.evaluate(pool, g);
-    if (!poolFitness) return ledger.result(true, start);
+    if (!poolFitness) return ledger.result(true, start, summary('cancelled'));
     ({ population, fitness } = survivors(pool, poolFitness, popsize));
     ledger.setBest(population[0], fitness[0]);
     ledger.report(g, population, fitness);
+    if (converge && stall.push(fitness)) {
+      stoppedBy = 'stalled';
+      g++;
+      break;
+    }
   }
-  return ledger.result(false, start);
+  if (!converge || n === 0) return ledger.result(false, start, summary(stoppedBy));
+
+  // Refinement: a local CMA-ES from the GA's elite, its step size the survivors' spread (the GA's
+  // fixed mutation step cannot resolve below about 0.03 of the box; CMA-ES adapts it).
+  const es = new CmaesState(ledger.bestUnit ?? start, refinementSigma(population), 4 + Math.floor(3 * Math.log(n)));
+  const phase = await cmaesPhase(ledger, es, rng, {
+    firstGeneration: g,
+    maxGenerations: Infinity,
+    maxCandidates,
+    converge: true,
+    tolStd: CMAES_TOL_STD,
+    maxStd: 4,
+  });
+  if (phase.stop === 'cancelled') return ledger.result(true, start, summary('cancelled', phase.next - g));
+  return ledger.result(false, start, summary(phase.stop === 'generations' ? 'budget' : phase.stop, phase.next - g));
+}
+
+/** Mean per-coordinate standard deviation of the survivors, clamped to [0.02, 0.3] (unit coordinates). */
+function refinementSigma(population: readonly Float64Array[]): number {
+  const n = population[0]?.length ?? 0;
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    let m = 0;
+    for (const x of population) m += x[k];
+    m /= population.length;
+    let v = 0;
+    for (const x of population) v += (x[k] - m) ** 2;
+    total += Math.sqrt(v / population.length);
+  }
+  const sd = n > 0 ? total / n : 0.1;
+  return Math.min(0.3, Math.max(0.02, sd));
 }
 
 /** Uniform in the box, or a warm cloud plus uniform rest (see {@link geneticAlgorithm}). */
