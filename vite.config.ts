@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { simWorkerSourcePlugin } from './src/sandbox/build/simWorkerSourcePlugin.ts';
+import { studioCspPlugin } from './src/sandbox/build/studioCspPlugin.ts';
 
 /**
  * Cross-origin isolation (COOP/COEP) on both the dev server and `vite preview`: later ONNX Runtime
@@ -12,8 +13,9 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  // simWorkerSourcePlugin: the simulation worker as one script for the sandbox iframe (README "Security").
-  plugins: [react(), simWorkerSourcePlugin()],
+  // simWorkerSourcePlugin: the simulation worker as one script for the sandbox iframe; studioCspPlugin:
+  // the page's and the sandbox document's CSP headers (README "Security").
+  plugins: [react(), simWorkerSourcePlugin(), studioCspPlugin()],
   worker: { format: 'es' },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },

@@ -3,7 +3,7 @@ import { createInitialState, studioStore } from '../store/studioStore.ts';
 
 // The compile check needs Web Workers; these tests are about the import only.
 vi.mock('./codeActions.ts', () => ({ scheduleCompileCheck: vi.fn() }));
-const { importTrajectories, editImportText } = await import('./dataActions.ts');
+const { importTrajectories, editImportText, confirmPendingImport, cancelPendingImport, undoImport } = await import('./dataActions.ts');
 
 const CSV = 'trajectory,t,S,I\na,0,10,1\na,1,9,2\nb,0,10,1\nb,1,8,3\nc,0,10,1\nc,1,9,1\n';
 
@@ -30,5 +30,42 @@ describe('importTrajectories', () => {
     expect(s.variables).toEqual(['S', 'I']);
     expect(s.datasetOrigin).toMatchObject({ kind: 'imported', fileName: 'e.csv' });
     expect(s.selected).toEqual({ split: 'train', index: 0 });
+  });
+
+  it('a file with other variables waits for confirmation; cancelling keeps the data, confirming replaces it, undo puts it back', () => {
+    expect(importTrajectories('e.csv', CSV)).toBe(true);
+    const first = studioStore.getState().dataset;
+    const other = 'trajectory,t,inventory,backlog\na,0,20,0\na,1,18,1\nb,0,20,0\nb,1,17,0\nc,0,20,0\nc,1,19,2\n';
+
+    expect(importTrajectories('sc.csv', other)).toBe(false);
+    let s = studioStore.getState();
+    expect(s.pendingImport).toMatchObject({ fileName: 'sc.csv', added: ['inventory', 'backlog'], missing: ['S', 'I'] });
+    expect(s.dataset).toBe(first);
+    cancelPendingImport();
+    expect(studioStore.getState().pendingImport).toBeNull();
+    expect(studioStore.getState().variables).toEqual(['S', 'I']);
+
+    importTrajectories('sc.csv', other);
+    confirmPendingImport();
+    s = studioStore.getState();
+    expect(s.variables).toEqual(['inventory', 'backlog']);
+    expect(s.pendingImport).toBeNull();
+    expect(s.importUndo).toMatchObject({ fileName: 'sc.csv', variables: ['S', 'I'] });
+
+    undoImport();
+    s = studioStore.getState();
+    expect(s.dataset).toBe(first);
+    expect(s.variables).toEqual(['S', 'I']);
+    expect(s.datasetOrigin).toMatchObject({ kind: 'imported', fileName: 'e.csv' });
+    expect(s.importUndo).toBeNull();
+  });
+
+  it('a file with the same variables replaces the data at once and can still be undone', () => {
+    importTrajectories('e.csv', CSV);
+    const first = studioStore.getState().dataset;
+    expect(importTrajectories('f.csv', CSV.replace('a,1,9,2', 'a,1,7,4'))).toBe(true);
+    expect(studioStore.getState().dataset).not.toBe(first);
+    undoImport();
+    expect(studioStore.getState().dataset).toBe(first);
   });
 });

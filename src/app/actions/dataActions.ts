@@ -1,7 +1,8 @@
 import { readDatasetFileOffThread } from '../lib/readDatasetFileOffThread.ts';
 import { readDatasetImport } from '../model/readDatasetImport.ts';
 import type { DatasetImportReply } from '../workers/datasetImportMessages.ts';
-import type { TrajectoryRef } from '../store/dataSlice.ts';
+import type { Dataset } from '../../core/data/Dataset.ts';
+import type { ImportUndo, TrajectoryRef } from '../store/dataSlice.ts';
 import { firstTrajectory } from '../store/projectState.ts';
 import { studioStore } from '../store/studioStore.ts';
 import { scheduleCompileCheck } from './codeActions.ts';
@@ -11,10 +12,12 @@ import { notify } from './uiActions.ts';
  * Imports trajectories from a CSV or JSON file's text (the "Import again" of a fixed text). On success
  * the dataset replaces the project's and its variables become the observed variables; on failure the
  * problem (with row and column) and the untouched text are kept in the store, so the user can fix it
- * in place and nothing is lost. The project's data is only replaced by a complete, valid import.
+ * in place and nothing is lost. The project's data is only replaced by a complete, valid import; one
+ * whose variables differ from the project's waits in `pendingImport` for the user's confirmation, and
+ * the replaced data can be put back with {@link undoImport}.
  * @param fileName the file's name (its extension picks the format).
  * @param text the file's content.
- * @returns true when the import succeeded.
+ * @returns true when the data was replaced.
  */
 export function importTrajectories(fileName: string, text: string): boolean {
   if (!studioStore.getState().meta) return false;
@@ -36,18 +39,55 @@ function applyImport(fileName: string, reply: DatasetImportReply): boolean {
   }
   const { dataset, warnings } = reply;
   const before = studioStore.getState().variables;
+  const added = dataset.variables.filter((v) => !before.includes(v));
+  const missing = before.filter((v) => !dataset.variables.includes(v));
+  // Other variables than the simulator was written for: ask before replacing anything.
+  if (studioStore.getState().dataset && (added.length > 0 || missing.length > 0)) {
+    studioStore.setState({ pendingImport: { fileName, dataset, warnings, added, missing }, importProblem: null });
+    return false;
+  }
+  replaceData(fileName, dataset, warnings);
+  return true;
+}
+
+/** Replaces the project's data with an import, keeping what it replaced for {@link undoImport}. */
+function replaceData(fileName: string, dataset: Dataset, warnings: readonly string[]): void {
+  const s = studioStore.getState();
+  const undo: ImportUndo | null = s.dataset ? { fileName, dataset: s.dataset, datasetOrigin: s.datasetOrigin, variables: s.variables, selected: s.selected } : null;
   studioStore.setState({
     dataset,
     datasetOrigin: { kind: 'imported', fileName, importedAt: Date.now() },
     variables: [...dataset.variables],
     importProblem: null,
+    pendingImport: null,
+    importUndo: undo,
     selected: firstTrajectory(dataset),
   });
   const n = dataset.splits.train.length + dataset.splits.val.length + dataset.splits.test.length;
   notify('info', `Imported ${n} trajectories from ${fileName}.`);
   for (const w of warnings) notify('info', w);
-  if (before.join('\u0000') !== dataset.variables.join('\u0000')) scheduleCompileCheck(0);
-  return true;
+  if (s.variables.join('\u0000') !== dataset.variables.join('\u0000')) scheduleCompileCheck(0);
+}
+
+/** Replaces the data with the pending import the user confirmed (its variables differ from the project's). */
+export function confirmPendingImport(): void {
+  const p = studioStore.getState().pendingImport;
+  if (p) replaceData(p.fileName, p.dataset, p.warnings);
+}
+
+/** Drops the pending import: the project's data stays as it was. */
+export function cancelPendingImport(): void {
+  studioStore.setState({ pendingImport: null });
+}
+
+/** Puts back the data (and observed variables) the last import replaced. */
+export function undoImport(): void {
+  const s = studioStore.getState();
+  const u = s.importUndo;
+  if (!u) return;
+  studioStore.setState({ dataset: u.dataset, datasetOrigin: u.datasetOrigin, variables: u.variables, selected: u.selected, importUndo: null });
+  notify('info', `Undid the import of ${u.fileName}: the previous data is back.`);
+  if (s.variables.join('\u0000') !== u.variables.join('\u0000')) scheduleCompileCheck(0);
 }
 
 /**

@@ -179,6 +179,8 @@ export async function deleteCurrentProject(): Promise<void> {
     variables: [],
     selected: null,
     importProblem: null,
+    pendingImport: null,
+    importUndo: null,
     selectedRunId: null,
     markers: [],
     compile: { status: 'idle' },

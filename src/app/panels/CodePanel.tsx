@@ -4,6 +4,8 @@ import { CodeEditor, type CodeEditorHandle } from '../components/CodeEditor.tsx'
 import { formatNumber, formatTime } from '../lib/format.ts';
 import { hashSource } from '../model/hashSource.ts';
 import { useStudio } from '../store/useStudio.ts';
+import { CodeModeSwitch } from './Diagram/CodeModeSwitch.tsx';
+import { StepCheckCard } from './StepCheckCard.tsx';
 
 function CompileBadge() {
   const compile = useStudio((s) => s.compile);
@@ -11,7 +13,11 @@ function CompileBadge() {
     case 'ok':
       return <span className="badge ok" data-testid="code.status">Compiles · {compile.parameters.length} parameters</span>;
     case 'error':
-      return <span className="badge err" data-testid="code.status">Error</span>;
+      return (
+        <span className="badge err" data-testid="code.status" data-phase={compile.phase ?? 'compile'}>
+          {compile.phase === 'step' ? 'Compiles, but step fails' : 'Error'}
+        </span>
+      );
     case 'checking':
       return <span className="badge" data-testid="code.status">Checking…</span>;
     default:
@@ -40,6 +46,7 @@ export function CodePanel() {
           </p>
         </div>
         <div className="row">
+          <CodeModeSwitch mode="code" />
           <CompileBadge />
           <button className="btn" type="button" onClick={() => saveVersion()} data-testid="code.save">
             Save version
@@ -78,6 +85,7 @@ export function CodePanel() {
               </ul>
             )}
           </div>
+          <StepCheckCard />
           <div className="card" data-testid="code.parameters">
             <h3>Parameters</h3>
             {parameters ? (

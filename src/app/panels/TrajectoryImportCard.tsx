@@ -1,10 +1,39 @@
-import { useState } from 'react';
-import { importTrajectories, importTrajectoryFile } from '../actions/dataActions.ts';
+import { useState, type ReactNode } from 'react';
+import { cancelPendingImport, confirmPendingImport, importTrajectories, importTrajectoryFile, undoImport } from '../actions/dataActions.ts';
 import { setPanel } from '../actions/uiActions.ts';
 import { FileDrop } from '../components/FileDrop.tsx';
 import { selectSplitCounts } from '../store/selectors.ts';
+import type { PendingImport } from '../store/dataSlice.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { ImportProblemView } from './ImportProblemView.tsx';
+
+const list = (names: string[]) => names.map((n) => <code key={n}>{n}</code>).reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ', ', el] : [el]), []);
+
+/** A valid file whose variables are not the project's: what differs and what replacing means, with a choice. */
+function ConfirmImport({ pending }: { pending: PendingImport }) {
+  const n = pending.dataset.splits.train.length + pending.dataset.splits.val.length + pending.dataset.splits.test.length;
+  return (
+    <div className="alert stack" role="alertdialog" aria-label="Replace the data?" data-testid="data.confirmImport">
+      <strong>
+        {pending.fileName} ({n} trajectories) observes other variables than this project.
+      </strong>
+      <span className="text-small">
+        {pending.added.length > 0 && <>New: {list(pending.added)}. </>}
+        {pending.missing.length > 0 && <>Missing: {list(pending.missing)}. </>}
+        The simulator was written for the current variables: after replacing, it must return the new ones, and calibrations and diagnostics
+        of the current data no longer apply. You can undo the import afterwards.
+      </span>
+      <span className="row">
+        <button className="btn danger" type="button" onClick={confirmPendingImport} data-testid="data.confirmImport.replace">
+          Replace the data
+        </button>
+        <button className="btn" type="button" onClick={cancelPendingImport} data-testid="data.confirmImport.cancel">
+          Keep the current data
+        </button>
+      </span>
+    </div>
+  );
+}
 
 /** The project's trajectories: what is loaded, and importing CSV or JSON. */
 export function TrajectoryImportCard() {
@@ -12,6 +41,8 @@ export function TrajectoryImportCard() {
   const origin = useStudio((s) => s.datasetOrigin);
   const loading = useStudio((s) => s.datasetLoading);
   const problem = useStudio((s) => s.importProblem);
+  const pending = useStudio((s) => s.pendingImport);
+  const undo = useStudio((s) => s.importUndo);
   const counts = useStudio((s) => selectSplitCounts(s.dataset));
   const length = dataset?.splits.train[0]?.states.length ?? 0;
   // The file being read in the import worker (large files take seconds); the page stays usable meanwhile.
@@ -62,6 +93,15 @@ export function TrajectoryImportCard() {
       <FileDrop accept=".csv,.tsv,.txt,.json,text/csv,application/json" onFile={onFile} buttonLabel="Choose a file…" testId="data.drop">
         <span>{dataset ? 'Replace the data: drop' : 'Drop'} a CSV or JSON file here</span>
       </FileDrop>
+      {pending && <ConfirmImport pending={pending} />}
+      {undo && !pending && (
+        <p className="row text-small" data-testid="data.undoImportRow">
+          <span className="muted">Imported {undo.fileName}, replacing the previous data.</span>
+          <button className="btn text-small" type="button" onClick={undoImport} data-testid="data.undoImport">
+            Undo import
+          </button>
+        </p>
+      )}
       {problem && <ImportProblemView problem={problem} onRetry={(text) => importTrajectories(problem.fileName, text)} />}
     </div>
   );

@@ -10,12 +10,28 @@ export interface EditorMarker {
   source: 'compile' | 'runtime';
 }
 
-/** Result of the latest background compile check of the working copy. */
+/**
+ * One `step` from the first state of the data at the program's init values: the observed variables
+ * before, what the program returned, and what the data holds next (Try one step).
+ */
+export interface StepCheck {
+  trajectory: string;
+  variables: string[];
+  from: number[];
+  returned: number[];
+  observedNext: number[];
+}
+
+/**
+ * Result of the latest background check of the working copy: it compiles and, when there is data,
+ * `step` runs on the data's first state and returns every observed variable (`step`). An error in
+ * that step is an error of phase 'step'.
+ */
 export type CompileState =
   | { status: 'idle' }
   | { status: 'checking' }
-  | { status: 'ok'; parameters: ParameterSpec[]; hash: string }
-  | { status: 'error'; message: string; hash: string };
+  | { status: 'ok'; parameters: ParameterSpec[]; hash: string; step?: StepCheck }
+  | { status: 'error'; message: string; hash: string; phase?: 'compile' | 'step' };
 
 /** The simulator program: working copy, saved versions, and what the compiler said. */
 export interface CodeSlice {

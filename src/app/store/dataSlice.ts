@@ -14,6 +14,26 @@ export interface ImportProblem {
   large?: { chars: number; excerpt: { row: number; text: string }[] };
 }
 
+/** A valid import whose variables differ from the project's: held until the user confirms replacing the data. */
+export interface PendingImport {
+  fileName: string;
+  dataset: Dataset;
+  warnings: string[];
+  /** Variables of the file that the project does not observe now. */
+  added: string[];
+  /** Variables the project observes now that the file lacks (the simulator was written for them). */
+  missing: string[];
+}
+
+/** What a data import replaced, so that it can be undone. */
+export interface ImportUndo {
+  fileName: string;
+  dataset: Dataset | null;
+  datasetOrigin: DatasetOrigin | null;
+  variables: string[];
+  selected: TrajectoryRef | null;
+}
+
 /** The trajectory shown in the Data panel. */
 export interface TrajectoryRef {
   split: SplitName;
@@ -27,10 +47,14 @@ export interface DataSlice {
   /** True while a benchmark dataset is being generated (after creating or reopening a project). */
   datasetLoading: boolean;
   importProblem: ImportProblem | null;
+  /** An import with other variables, waiting for the user's confirmation. */
+  pendingImport: PendingImport | null;
+  /** The data the last import replaced (this session only). */
+  importUndo: ImportUndo | null;
   selected: TrajectoryRef | null;
 }
 
 /** Initial data slice. */
 export function createDataSlice(): DataSlice {
-  return { dataset: null, datasetOrigin: null, datasetLoading: false, importProblem: null, selected: null };
+  return { dataset: null, datasetOrigin: null, datasetLoading: false, importProblem: null, pendingImport: null, importUndo: null, selected: null };
 }

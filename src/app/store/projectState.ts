@@ -28,6 +28,8 @@ export function projectState(project: Project, versions: CodeVersion[], runs: Ru
     datasetOrigin: project.datasetOrigin,
     datasetLoading: false,
     importProblem: null,
+    pendingImport: null,
+    importUndo: null,
     selected: firstTrajectory(project.dataset),
     source: project.source,
     versions,
@@ -42,6 +44,7 @@ export function projectState(project: Project, versions: CodeVersion[], runs: Ru
     diff: null,
     recording: project.recording ?? null,
     whatIf: project.whatIf ?? emptyWhatIf(project.env ? getEnvironment(project.env).horizon : undefined),
+    diagram: project.diagram ?? null,
     scenarioJob: null,
     policyJob: null,
   };

@@ -1,4 +1,4 @@
-import { INIT_MESSAGE, sandboxSrcdoc } from './sandboxDocument.ts';
+import { INIT_MESSAGE, SANDBOX_PATH } from './sandboxDocument.ts';
 
 /** A simulation worker inside the sandbox, as the page holds it. */
 export interface SandboxWorkerLink {
@@ -42,7 +42,8 @@ export class SandboxHost {
     iframe.title = 'simulation sandbox';
     iframe.dataset.gsimSandbox = '';
     iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-    iframe.srcdoc = sandboxSrcdoc();
+    // Its own document and CSP (a srcdoc would inherit the page's, which forbids eval).
+    iframe.src = new URL(SANDBOX_PATH, document.baseURI).href;
     this.iframe = iframe;
     const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
     document.body.appendChild(iframe);

@@ -1,3 +1,6 @@
+/** Where the sandbox document is served (by studioCspPlugin, with {@link SANDBOX_CSP} as a header). */
+export const SANDBOX_PATH = 'sandbox.html';
+
 /**
  * The Content-Security-Policy of the sandbox iframe, inherited by the workers it starts from blobs:
  * no network of any kind (`connect-src 'none'` covers fetch, XHR, WebSocket, EventSource and
@@ -56,7 +59,11 @@ const BOOTSTRAP = `(function () {
   });
 })();`;
 
-/** The iframe's `srcdoc`: an empty document carrying the CSP and the bootstrap. */
-export function sandboxSrcdoc(): string {
+/**
+ * The sandbox document: an empty page carrying the CSP and the bootstrap. It is served as a file of its
+ * own (`/sandbox.html`, CSP header too), not as a `srcdoc`: a srcdoc document inherits the studio
+ * page's CSP, which allows no eval, and simulator programs are compiled with `new Function`.
+ */
+export function sandboxDocument(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}"></head><body><script>${BOOTSTRAP}</script></body></html>`;
 }
