@@ -1,5 +1,5 @@
 import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
-import { FITNESS_KINDS } from '../../core/calibrate/oneStepFitness.ts';
+import { calibrateWithSignals } from '../../core/calibrate/calibrateWithSignals.ts';
 import { cmaes } from '../../core/calibrate/cmaes/cmaes.ts';
 import type { Calibrator } from '../../core/calibrate/Calibrator.ts';
 import { geneticAlgorithm, GA_DEFAULTS } from '../../core/calibrate/ga/geneticAlgorithm.ts';
@@ -12,24 +12,26 @@ import { openPool, POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
 import { choiceFlag, intFlag, numbersObjectFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
 import { createProgressBar } from '../progressBar.ts';
 import { NPE_FLAGS, NPE_USAGE, runNpeCalibration } from './calibrateNpe.ts';
+import { BUDGET_FLAGS, BUDGET_USAGE, budgetChoice, formatSignals, noiseRatioOf, warningsWithNoise } from './calibrateSignals.ts';
 import { readDataset } from '../readDataset.ts';
 import { readSimulator } from '../readSimulator.ts';
 
 const CALIBRATORS: Record<'ga' | 'cmaes', Calibrator> = { ga: geneticAlgorithm, cmaes };
 
 const USAGE = `Usage: gsim calibrate --sim FILE.js|gt:ENV --data FILE.json|FILE.csv [--method ga|cmaes|npe] [--generations N]
-                      [--popsize N] [--mc K] [--seed N] [--warm-start JSON] [--states K|all] [--samples N]
-                      [--workers N] [--timeout S] [--json]
+                      [--popsize N] [--mc K] [--fitness energy|mse] [--budget converge|paper] [--preset paper]
+                      [--seed N] [--warm-start JSON] [--states K|all] [--samples N] [--workers N] [--timeout S] [--json]
 
-Fits the simulator's numerical parameters on the training split by minimising the one-step MSE
-(gradient-free, on the worker pool), then reports val and test metrics of the fitted simulator and,
+Fits the simulator's numerical parameters on the training split by minimising a one-step score
+(the energy score by default; gradient-free, on the worker pool), reports how well the data pin each
+parameter down and what to be wary of, then reports val and test metrics of the fitted simulator and,
 when the data came from a built-in ground truth, its benchmark W1. Ctrl-C stops after the current
 generation and reports the best parameters so far (exit code 130).
   --method       ga (default; the paper's GA), cmaes, or npe (neural posterior estimation, see below)
-  --generations  generations (GA default ${GA_DEFAULTS.generations}; CMA-ES default: the GA's candidate budget)
-  --popsize      population (GA default ${GA_DEFAULTS.popsize}) or CMA-ES lambda (default 4 + 3 ln n)
+  --generations  fixed generations (implies --budget paper; paper GA ${GA_DEFAULTS.generations}, CMA-ES the GA's candidate budget)
+  --popsize      population (GA: 16 (n + 2) up to ${GA_DEFAULTS.popsize}; paper ${GA_DEFAULTS.popsize}) or CMA-ES lambda (default 4 + 3 ln n)
   --mc           Monte-Carlo draws per training transition in the fitness (default ${DEFAULT_MC})
-  --fitness      mse (the paper's, default) or energy (proper scoring rule: unbiased for stochastic rates)
+${BUDGET_USAGE}
   --seed         run seed (default 1)
   --warm-start   start from these values, e.g. '{"beta": 0.4}'
   --states       benchmark start states: a seeded subset of K (default ${DEFAULT_BENCHMARK_STATES}) or all
@@ -53,6 +55,7 @@ export const calibrateCommand: Command = {
       'warm-start': { type: 'string' },
       states: { type: 'string' },
       samples: { type: 'string' },
+      ...BUDGET_FLAGS,
       ...POOL_FLAGS,
       ...NPE_FLAGS,
     });
@@ -60,7 +63,7 @@ export const calibrateCommand: Command = {
     const generations = optionalIntFlag(f.generations, 'generations', 0);
     const popsize = optionalIntFlag(f.popsize, 'popsize', 2);
     const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1);
-    const fitness = choiceFlag(f.fitness, 'fitness', FITNESS_KINDS, 'mse');
+    const { fitness, budget, preset, maxCandidates } = budgetChoice(f);
     if (fitness === 'energy' && mc < 2) throw new CliError(`--fitness energy needs --mc 2 or more (got ${mc})`, 2);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const warmStart = numbersObjectFlag(f['warm-start'], 'warm-start');
@@ -79,8 +82,10 @@ export const calibrateCommand: Command = {
       const unknown = Object.keys(warmStart ?? {}).filter((k) => !parameters.some((p) => p.name === k));
       if (unknown.length) ctx.warn(`--warm-start: ignoring ${unknown.join(', ')} (not parameters of this simulator: ${parameters.map((p) => p.name).join(', ')})`);
       const bar = createProgressBar(ctx.stderr);
-      const result = await CALIBRATORS[method].run(parameters, poolEvaluator(pool, mc, { fitness }), {
+      const result = await calibrateWithSignals(CALIBRATORS[method], parameters, poolEvaluator(pool, mc, { fitness }), {
         seed,
+        budget,
+        maxCandidates,
         generations,
         popsize,
         warmStart,
@@ -107,6 +112,12 @@ export const calibrateCommand: Command = {
         fitness,
         seed,
         workers: pool.size,
+        budget,
+        preset,
+        search: result.search ?? null,
+        identifiability: result.identifiability,
+        identifiabilitySimulations: result.probeSimulations,
+        warnings: result.warnings,
       };
       const head = [
         `${method.toUpperCase()} on ${sim.label} with ${dataPath} (${dataset.name})${result.cancelled ? ' — CANCELLED, best so far' : ''}`,
@@ -126,9 +137,12 @@ export const calibrateCommand: Command = {
         return { json: { ...summary, metrics: null, benchmark: null }, text: head.join('\n'), exitCode: 130 };
       }
       const { metrics, benchmark } = await diagnose(pool, { dataset, params: result.params, splits: ['val', 'test'], states, samples, seed, signal: ctx.signal });
+      const noiseRatio = noiseRatioOf(metrics.val);
+      const warnings = warningsWithNoise(result, result.identifiability, noiseRatio);
+      warnings.forEach((w) => ctx.warn(w.message));
       return {
-        json: { ...summary, metrics, benchmark },
-        text: [...head, 'fitted simulator:', formatDiagnostics(metrics, benchmark)].join('\n'),
+        json: { ...summary, warnings, noiseRatio, metrics, benchmark },
+        text: [...head, formatSignals(result.identifiability, warnings, noiseRatio), 'fitted simulator:', formatDiagnostics(metrics, benchmark)].join('\n'),
       };
     } finally {
       pool.terminate();

@@ -9,11 +9,13 @@ export interface SignalledResult extends CalibrationResult {
   identifiability: ParameterIdentifiability[];
   /** Warnings known after the search (the validation noise ratio is added once diagnostics ran). */
   warnings: CalibrationWarning[];
+  /** Simulator steps the probe ran (kept apart from `simulations`, the search's own). */
+  probeSimulations: number;
 }
 
 /**
  * Runs a population calibrator, then the identifiability probe at its result (same evaluator, so
- * the probe's simulations are counted and cancellation applies), then the trust warnings. A cancel
+ * cancellation applies; its steps are reported apart), then the trust warnings. A cancel
  * during the probe keeps the calibration and reports no identifiability.
  */
 export async function calibrateWithSignals(
@@ -24,11 +26,12 @@ export async function calibrateWithSignals(
 ): Promise<SignalledResult> {
   const result = await calibrator.run(parameters, evaluate, options);
   let identifiability: ParameterIdentifiability[] = [];
+  let probeSimulations = 0;
   if (!result.cancelled && Number.isFinite(result.bestFitness) && parameters.length > 0) {
     try {
       const probe = await probeIdentifiability(parameters, evaluate, result.params, { seed: options.seed, signal: options.signal });
       identifiability = probe.parameters;
-      result.simulations += probe.simulations;
+      probeSimulations = probe.simulations;
     } catch (e) {
       if (!options.signal?.aborted) throw e;
     }
@@ -36,5 +39,5 @@ export async function calibrateWithSignals(
   const warnings = calibrationWarnings({
     bestFitness: result.bestFitness, failures: result.failures, candidates: result.search?.candidates, firstError: result.firstError, identifiability,
   });
-  return { ...result, identifiability, warnings };
+  return { ...result, identifiability, warnings, probeSimulations };
 }

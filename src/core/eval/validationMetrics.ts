@@ -34,6 +34,14 @@ export interface ValidationMetricsOptions {
 export interface ValidationMetrics {
   /** Mean energy score of the one-step predictive samples over the scored transitions. */
   energyScore: number;
+  /**
+   * One-step distance to the data, mean over scored transitions of the mean ‖X − y‖ of the samples
+   * to the observed next state, and the simulator's own noise floor, the mean ‖X − X'‖ between its
+   * samples. For a simulator whose predictive distribution is the data's, the two agree (ratio ≈ 1);
+   * the energy score is `oneStepDistance − noiseFloor / 2`. Used by the calibration's trust warnings.
+   */
+  oneStepDistance: number;
+  noiseFloor: number;
   /** One-step MSE per variable, of each draw against the observed next state, averaged. */
   perVariableMse: Record<string, number>;
   /** Mean of perVariableMse over the variables. */
@@ -90,11 +98,13 @@ export function validationMetrics(opts: ValidationMetricsOptions): ValidationMet
   const scored = chooseStartStates(tr.count, opts.maxTransitions ?? 2000, deriveSeed(seed, 2));
   const sq = new Float64Array(dim);
   let es = 0;
+  let distance = 0;
   const y = new Float64Array(dim);
   for (const i of scored) {
     const draws = oneStepSamples(sim, tr.states[i], tr.actions[i], params, variables, samples, createRng(deriveSeed(seed, 0, i)));
     for (let j = 0; j < dim; j++) y[j] = tr.next[i * dim + j];
     es += energyScore(draws, samples, dim, y);
+    distance += meanDistanceTo(draws, samples, dim, y);
     for (let k = 0; k < samples; k++) {
       for (let j = 0; j < dim; j++) {
         const d = draws[k * dim + j] - y[j];
@@ -117,6 +127,9 @@ export function validationMetrics(opts: ValidationMetricsOptions): ValidationMet
 
   return {
     energyScore: es / nScored,
+    oneStepDistance: distance / nScored,
+    // ES = distance − ½ · mean pairwise distance, so the floor follows without a second O(samples²) pass.
+    noiseFloor: (2 * (distance - es)) / nScored,
     perVariableMse,
     mse: dim > 0 ? mse : NaN,
     ...rollout,
@@ -127,6 +140,17 @@ export function validationMetrics(opts: ValidationMetricsOptions): ValidationMet
     samples,
     rollouts,
   };
+}
+
+/** Mean Euclidean distance of `n` packed samples to y. */
+function meanDistanceTo(samples: Float64Array, n: number, dim: number, y: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < dim; k++) s += (samples[i * dim + k] - y[k]) ** 2;
+    sum += Math.sqrt(s);
+  }
+  return sum / n;
 }
 
 function rolloutW1(
