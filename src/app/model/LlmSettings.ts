@@ -29,20 +29,44 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   rememberKey: false,
 };
 
+/**
+ * Sent to a local server when no key is typed: Ollama, LM Studio and llama.cpp ignore the key, but the
+ * SDKs refuse to send a request without one (as the CLI's placeholder).
+ */
+export const LOCAL_PLACEHOLDER_KEY = 'no-key';
+
+/**
+ * Whether a base URL points at this machine or the local network (localhost, 127.x, ::1, 0.0.0.0,
+ * *.local, 10.x, 192.168.x, 172.16–31.x): a local server that needs no API key.
+ */
+export function isLocalBaseURL(baseURL: string): boolean {
+  let host: string;
+  try {
+    host = new URL(baseURL.trim()).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host === '[::1]' || host === '0.0.0.0') return true;
+  const ip = host.split('.').map(Number);
+  if (ip.length !== 4 || ip.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return false;
+  return ip[0] === 127 || ip[0] === 10 || (ip[0] === 192 && ip[1] === 168) || (ip[0] === 172 && ip[1] >= 16 && ip[1] <= 31);
+}
+
 /** Why the loop cannot call the model with these settings, or null when it can. */
 export function llmSettingsBlocker(s: LlmSettings): string | null {
   if (!s.model.trim()) return 'Choose a model in the LLM settings first.';
-  if (!s.apiKey.trim()) return 'Enter an API key in the LLM settings first (it stays in this browser).';
+  if (!s.apiKey.trim() && !isLocalBaseURL(s.baseURL)) {
+    return 'Enter an API key in the LLM settings first (it stays in this browser), or a local base URL (Ollama, LM Studio) that needs none.';
+  }
   if (s.baseURL.trim() && !/^https?:\/\//i.test(s.baseURL.trim())) return 'The base URL must start with http:// or https://.';
   return null;
 }
 
-/** The provider configuration for `createChatProvider` (pure; no key is logged or stored by it). */
+/** The provider configuration for `createChatProvider` (pure; no key is logged or stored by it); a local server without a key gets a placeholder. */
 export function providerConfigOf(s: LlmSettings): ChatProviderConfig {
   const baseURL = s.baseURL.trim() || undefined;
-  return s.provider === 'anthropic'
-    ? { kind: 'anthropic', apiKey: s.apiKey.trim(), ...(baseURL ? { baseURL } : {}) }
-    : { kind: 'openai', apiKey: s.apiKey.trim(), ...(baseURL ? { baseURL } : {}) };
+  const apiKey = s.apiKey.trim() || (baseURL && isLocalBaseURL(baseURL) ? LOCAL_PLACEHOLDER_KEY : '');
+  return s.provider === 'anthropic' ? { kind: 'anthropic', apiKey, ...(baseURL ? { baseURL } : {}) } : { kind: 'openai', apiKey, ...(baseURL ? { baseURL } : {}) };
 }
 
 /** What the user can do about each typed provider failure (shown under the error's own message). */

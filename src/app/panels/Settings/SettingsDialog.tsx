@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { setSettingsOpen, updateLlmSettings } from '../../actions/settingsActions.ts';
 import { testLlmConnection, type ConnectionTestResult } from '../../actions/testLlmConnection.ts';
-import type { LlmSettings } from '../../model/LlmSettings.ts';
+import { isLocalBaseURL, type LlmSettings } from '../../model/LlmSettings.ts';
 import { useStudio } from '../../store/useStudio.ts';
 
 /** An optional number field: empty means "not set" (the server's default). */
@@ -97,12 +97,13 @@ export function SettingsDialog() {
             <input type="text" value={llm.model} data-testid="settings.model" spellCheck={false} onChange={(e) => set({ model: e.target.value })} />
           </label>
           <label className="field">
-            API key
+            {isLocalBaseURL(llm.baseURL) ? 'API key (not needed for this local server)' : 'API key'}
             <input
               type="password"
               value={llm.apiKey}
               autoComplete="off"
               data-testid="settings.apiKey"
+              placeholder={isLocalBaseURL(llm.baseURL) ? 'none: Ollama and LM Studio ignore it' : undefined}
               onChange={(e) => set({ apiKey: e.target.value })}
               style={{ font: 'inherit', height: 32, border: '1px solid var(--border-strong)', borderRadius: 'var(--radius-sm)', padding: '0 var(--space-2)', background: 'var(--surface)', color: 'var(--text)' }}
             />
