@@ -5,15 +5,19 @@ import { createAutosave } from './persistence/createAutosave.ts';
 import { openIdbRepository } from './persistence/openIdbRepository.ts';
 import { createMemoryRepository, type StudioRepository } from './persistence/StudioRepository.ts';
 import { setPersistence } from './persistence/session.ts';
+import { installRecorder } from './replay/installRecorder.ts';
 import { watchOtherTabs } from './persistence/watchOtherTabs.ts';
 import { studioStore } from './store/studioStore.ts';
 
 /**
- * Starts persistence (IndexedDB, or memory when it is unavailable), reopens the last project, and
- * flushes pending saves when the page is hidden or closed.
+ * Starts the session recorder and persistence (IndexedDB, or memory when it is unavailable), reopens
+ * the last project, and flushes pending saves when the page is hidden or closed.
  */
 export async function startStudio(): Promise<void> {
   loadLlmSettings();
+  // Before any project opens: the teaching layer that shows recordings loads lazily, too late for a
+  // project created in the first seconds.
+  installRecorder(studioStore);
   let repo: StudioRepository;
   try {
     repo = await openIdbRepository();

@@ -21,6 +21,15 @@ describe('installRecorder', () => {
     expect(store.getState().recording).toMatchObject({ projectId: 'p1', start: { env: 'covid', source: 'START' }, steps: [] });
   });
 
+  it('installed after a fresh project opened, it still records that project', () => {
+    const store = createStudioStore();
+    store.setState({ meta: META, source: 'START', runs: [], lineage: [], recording: null });
+    installRecorder(store, () => 5);
+    expect(store.getState().recording).toMatchObject({ projectId: 'p1', start: { source: 'START' }, steps: [] });
+    store.setState({ loop: { ...IDLE_LOOP, status: 'running' } });
+    expect(store.getState().recording!.steps.map((x) => x.kind)).toEqual(['loop']);
+  });
+
   it('leaves a project with history but no recording unrecorded', () => {
     const store = createStudioStore();
     installRecorder(store);

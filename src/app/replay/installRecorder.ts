@@ -1,4 +1,4 @@
-import type { StudioStore } from '../store/studioStore.ts';
+import type { StudioState, StudioStore } from '../store/studioStore.ts';
 import { appendStep, startRecording } from './recordingTransitions.ts';
 
 /**
@@ -8,15 +8,22 @@ import { appendStep, startRecording } from './recordingTransitions.ts';
  * answers are added by {@link loopProvider}). What the loop does by itself (its code, its
  * calibrations) is not recorded: a replay re-runs the loop, which does it again. Nothing is recorded
  * while a replay runs. Projects opened with history but no recording stay unrecorded (their start is unknown).
+ * The studio installs it at start-up, before any project opens (installed later, e.g. by a lazily
+ * loaded component, it missed a project created meanwhile: the flaky "recorded session replays" e2e).
  * @returns a function that stops recording.
  */
 export function installRecorder(store: StudioStore, now: () => number = Date.now): () => void {
+  const startIfFresh = (s: StudioState) => {
+    if (s.meta && !s.recording && s.runs.length === 0 && s.lineage.length === 0) {
+      store.setState({ recording: startRecording(s.meta.id, s.meta.env, s.source, now()) });
+    }
+  };
+  // A project opened before the recorder was installed is recorded from here, as if it opened now.
+  if (store.getState().replay.status === 'idle') startIfFresh(store.getState());
   return store.subscribe((s, prev) => {
     if (!s.meta || s.replay.status !== 'idle') return;
     if (s.meta.id !== prev.meta?.id) {
-      if (!s.recording && s.runs.length === 0 && s.lineage.length === 0) {
-        store.setState({ recording: startRecording(s.meta.id, s.meta.env, s.source, now()) });
-      }
+      startIfFresh(s);
       return;
     }
     const before = s.recording;

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { installRecorder } from '../replay/installRecorder.ts';
 import { ReplayBar } from '../replay/ReplayBar.tsx';
 import { studioStore } from '../store/studioStore.ts';
 import { useStudio } from '../store/useStudio.ts';
@@ -21,13 +20,11 @@ function onTabs(target: EventTarget | null): boolean {
 
 /**
  * The teaching and demo layer over the studio: the guided tour's popover, the replay strip, presenter
- * mode (Alt+P; PageDown/PageUp, or →/← outside editors, step through the phases) and the session
- * recorder. Rendered once by App.
+ * mode (Alt+P; PageDown/PageUp, or →/← outside editors, step through the phases). The session
+ * recorder is installed at start-up (bootstrap.ts). Rendered once by App.
  */
 export function TeachingLayer() {
   const presenter = useStudio((s) => s.presenter);
-
-  useEffect(() => installRecorder(studioStore), []);
 
   useEffect(() => {
     document.documentElement.toggleAttribute('data-presenter', presenter);
