@@ -6,6 +6,7 @@
 // In-process, one thread: figures are about accuracy, not speed.
 import { parseArgs } from 'node:util';
 import { blackBoxScenario } from '../src/core/baselines/blackBoxScenario.ts';
+import { BASELINE_INTERVENTION } from '../src/core/baselines/interventionPresets.ts';
 import { BASELINE_METHODS, fitBaseline, type BaselineMethod } from '../src/core/baselines/fitBaseline.ts';
 import { cmaes } from '../src/core/calibrate/cmaes/cmaes.ts';
 import { localEvaluator } from '../src/core/calibrate/localEvaluator.ts';
@@ -45,8 +46,6 @@ export interface BaselinesBenchOptions {
 export const FULL: Omit<BaselinesBenchOptions, 'log'> = { sizes: [10, 30, 100], seeds: [1, 2, 3], states: 200, samples: 200, epochs: 150, generations: 30, rollouts: 100 };
 export const QUICK: Omit<BaselinesBenchOptions, 'log'> = { sizes: [10, 100], seeds: [1], states: 50, samples: 100, epochs: 30, generations: 10, rollouts: 50 };
 
-/** The preset scenario each benchmark's intervention error is measured on. */
-const INTERVENTION: Record<string, string> = { covid: 'early-strict', 'supply-chain': 'lead-time-4', hospital: 'wave-lockdown' };
 
 export type ModelName = BaselineMethod | 'truth-structure';
 export const MODEL_LABELS: Record<ModelName, string> = { sindy: 'SINDy', mlp: 'MLP world model', 'truth-structure': 'GT structure, calibrated (CMA-ES)' };
@@ -110,7 +109,7 @@ export async function measureBaselines(o: BaselinesBenchOptions): Promise<EnvBas
 
 /** Each model's mean per-time W1 against the truth under the benchmark's preset intervention. */
 function interventionErrors(env: Environment, fitted: Record<ModelName, { sim: CompiledSimulator; params: Record<string, number> }>, truth: CompiledSimulator, o: BaselinesBenchOptions): EnvBaselines['intervention'] {
-  const preset = findScenarioPreset(INTERVENTION[env.id])!;
+  const preset = findScenarioPreset(BASELINE_INTERVENTION[env.id])!;
   const scenario = resolveScenario(preset.scenarios[0], {}, preset.horizon);
   const seed = o.seeds[0];
   const opts = { variables: env.variables, horizon: preset.horizon, rollouts: o.rollouts, seed, initialStates: scenarioStartStates(env, o.rollouts, seed), policy: env.policy };

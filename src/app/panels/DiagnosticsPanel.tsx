@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { Metric } from '../components/Metric.tsx';
 import { Plot } from '../components/Plot.tsx';
 import { RunPicker } from '../components/RunPicker.tsx';
+import { BaselineComparison } from './Baselines/BaselineComparison.tsx';
 import { formatNumber, formatSeconds } from '../lib/format.ts';
 import type { RunDiagnostics, RunRecord } from '../model/RunRecord.ts';
 import { selectRunsWithParams, selectViewedRun } from '../store/selectors.ts';
@@ -195,6 +196,7 @@ export function DiagnosticsPanel() {
           Calibrate the simulator first; its metrics and rollout plots appear here.
         </EmptyState>
       )}
+      <BaselineComparison />
     </section>
   );
 }
