@@ -22,6 +22,13 @@ export interface PoolBenchmarkW1Options extends CallOptions {
   seed: number;
   /** Start states per worker call (default 25): small enough to balance load and to stay within a time limit. */
   chunkSize?: number;
+  /**
+   * Workers that never ran a model (the studio's truth pool): when given, the candidate's workers only
+   * draw its samples (benchmarkCandidate) and the truth's samples and the distances are computed here
+   * (benchmarkTruth), so a candidate cannot rewrite the truth or the score it is judged by. Absent: both
+   * halves run on `pool` (benchmarkPart).
+   */
+  truthPool?: WorkerPool<RemoteApi<SimWorkerApi>>;
 }
 
 /**
@@ -41,6 +48,30 @@ export async function poolBenchmarkW1(pool: WorkerPool<RemoteApi<SimWorkerApi>>,
   const chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? 25));
   const chunks: Int32Array[] = [];
   for (let i = 0; i < indices.length; i += chunkSize) chunks.push(indices.slice(i, i + chunkSize));
+  const { truthPool } = opts;
+  if (truthPool) {
+    const parts = await Promise.all(
+      chunks.map(async (stateIndices) => {
+        const c = await pool.run((api) => api.benchmarkCandidate({ params: opts.params, split, stateIndices, samples: opts.samples, seed: opts.seed }), {
+          signal: opts.signal, timeoutMs: opts.timeoutMs,
+        });
+        if (!c.ok) throw SimulatorError.fromJSON(c.error);
+        const at = Array.from(stateIndices);
+        const t = await truthPool.run(
+          (api) =>
+            api.benchmarkTruth({
+              truthSource: opts.truthSource, trueParams: opts.trueParams, variables: [...transitions.variables], stateIndices,
+              states: at.map((s) => transitions.states[s]), actions: at.map((s) => transitions.actions[s]),
+              candidate: c.value, samples: opts.samples, seed: opts.seed,
+            }),
+          { signal: opts.signal, timeoutMs: opts.timeoutMs },
+        );
+        if (!t.ok) throw new SimulatorError(t.error.code, `ground truth: ${t.error.message}`);
+        return t.value;
+      }),
+    );
+    return combineBenchmarkW1(parts);
+  }
   const parts = await pool.map(
     chunks,
     async (api, stateIndices) => {

@@ -16,6 +16,11 @@ export interface PoolScenariosOptions extends CallOptions {
   model: ScenarioProgram;
   /** The benchmark's ground truth, run beside the model from the same start states and seeds; null: none. */
   truth?: ScenarioProgram | null;
+  /**
+   * Workers that never ran a model (the studio's truth pool): the truth's rollouts run there, so a model
+   * cannot reach them; absent: on `pool` beside the model.
+   */
+  truthPool?: WorkerPool<RemoteApi<SimWorkerApi>>;
   scenarios: Scenario[];
   variables: string[];
   record?: string[];
@@ -79,19 +84,23 @@ export async function poolScenarios(pool: WorkerPool<RemoteApi<SimWorkerApi>>, o
     }
   });
   let done = 0;
-  const chunks = await pool.map(
-    tasks,
-    async (api, task) => {
-      const r = await api.scenarioRollouts(task.request);
-      if (!r.ok) {
-        const e = SimulatorError.fromJSON(r.error);
-        throw task.side === 'truth' ? new SimulatorError(e.code, `ground truth: ${e.message}`) : e;
-      }
-      opts.onProgress?.(++done, tasks.length);
-      return r.value;
-    },
-    { signal: opts.signal, timeoutMs: opts.timeoutMs },
-  );
+  const runTask = async (api: RemoteApi<SimWorkerApi>, task: Task) => {
+    const r = await api.scenarioRollouts(task.request);
+    if (!r.ok) {
+      const e = SimulatorError.fromJSON(r.error);
+      throw task.side === 'truth' ? new SimulatorError(e.code, `ground truth: ${e.message}`) : e;
+    }
+    opts.onProgress?.(++done, tasks.length);
+    return r.value;
+  };
+  const call = { signal: opts.signal, timeoutMs: opts.timeoutMs };
+  const onTruthPool = opts.truthPool ? tasks.filter((t) => t.side === 'truth') : [];
+  const onPool = opts.truthPool ? tasks.filter((t) => t.side === 'model') : tasks;
+  const [poolChunks, truthChunks] = await Promise.all([
+    pool.map(onPool, runTask, call),
+    onTruthPool.length ? opts.truthPool!.map(onTruthPool, runTask, call) : Promise.resolve([]),
+  ]);
+  const chunks = tasks.map((t) => (onPool.includes(t) ? poolChunks[onPool.indexOf(t)] : truthChunks[onTruthPool.indexOf(t)]));
   return resolved.map((scenario, i) => {
     const of = (side: 'model' | 'truth') => joinChunks(chunks.filter((_, k) => tasks[k].scenario === i && tasks[k].side === side));
     const model = of('model');

@@ -1,7 +1,7 @@
 import { getEnvironment } from '../../core/envs/environments.ts';
 import { SimulatorError } from '../../core/sim/SimulatorError.ts';
 import { poolBenchmarkW1 } from '../../pool/poolBenchmarkW1.ts';
-import { getRunPool } from '../lib/simPools.ts';
+import { getRunPool, getTruthPool } from '../lib/simPools.ts';
 import { benchmarkSummary, fanBands, validationSummary } from '../model/diagnosticsFromWorkers.ts';
 import { hashSource } from '../model/hashSource.ts';
 import type { RunDiagnostics } from '../model/RunRecord.ts';
@@ -80,6 +80,8 @@ export async function computeDiagnostics(runId: string): Promise<void> {
             truthSource: env.groundTruthSource,
             trueParams: env.trueParams,
             split: 'test',
+            // The truth's half on workers that never ran a model: the candidate cannot skew its own score.
+            truthPool: getTruthPool(),
             states: B.benchmarkStates,
             samples: B.benchmarkSamples,
             seed,

@@ -2,7 +2,7 @@ import { GRID_PRESETS } from '../../core/interventions/benchmarkGrids.ts';
 import { policyRegret } from '../../core/interventions/policyRegret.ts';
 import type { PolicySearchResult } from '../../core/interventions/policySearch.ts';
 import { poolPolicySearch } from '../../pool/poolPolicySearch.ts';
-import { getRunPool } from '../lib/simPools.ts';
+import { createModelRunPool, getTruthPool } from '../lib/simPools.ts';
 import { defaultGridDraft, gridFromDraft, gridToDraft, type GridDraft } from '../model/gridDraft.ts';
 import type { PolicyRun } from '../model/WhatIf.ts';
 import { selectWhatIfEnv, selectWhatIfVariables } from '../store/scenarioSelectors.ts';
@@ -70,16 +70,19 @@ export async function runPolicySearch(useInit = false): Promise<void> {
   let modelRes: PolicySearchResult | null = null;
   let truthRes: PolicySearchResult | null = null;
   let error: string | undefined;
+  const modelPool = createModelRunPool();
   try {
-    modelRes = await poolPolicySearch(getRunPool(), { ...common, program: { source: model.source, params: model.params }, onProgress: progress('model', 0) });
+    // The model runs on workers discarded afterwards, the truth on workers that never ran a model.
+    modelRes = await poolPolicySearch(modelPool, { ...common, program: { source: model.source, params: model.params }, onProgress: progress('model', 0) });
     if (env && !modelRes.cancelled) {
-      truthRes = await poolPolicySearch(getRunPool(), {
+      truthRes = await poolPolicySearch(getTruthPool(), {
         ...common, program: { source: env.groundTruthSource, params: env.trueParams }, label: 'ground truth', onProgress: progress('truth', cells),
       });
     }
   } catch (e) {
     error = (e as Error).message;
   } finally {
+    modelPool.terminate();
     controller = null;
   }
   const cancelled = signal.aborted || (modelRes?.cancelled ?? false) || (truthRes?.cancelled ?? false);

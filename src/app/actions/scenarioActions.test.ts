@@ -19,7 +19,8 @@ function inProcessWorker(): WorkerHandle<RemoteApi<SimWorkerApi>> {
   return { api: remote as unknown as RemoteApi<SimWorkerApi>, terminate() {}, exited: new Promise(() => {}) };
 }
 const pool = new WorkerPool(inProcessWorker, { size: 2 });
-vi.mock('../lib/simPools.ts', () => ({ getRunPool: () => pool }));
+const truthPool = new WorkerPool(inProcessWorker, { size: 1 });
+vi.mock('../lib/simPools.ts', () => ({ getRunPool: () => pool, getTruthPool: () => truthPool, createModelRunPool: () => new WorkerPool(inProcessWorker, { size: 2 }) }));
 const { addPresetScenario, addBlankScenario, runScenarios, setWhatIfSettings, updateScenario } = await import('./scenarioActions.ts');
 const { runPolicySearch, setGridDraft, gridDraftOf } = await import('./policySearchActions.ts');
 

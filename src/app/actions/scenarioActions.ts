@@ -2,7 +2,7 @@ import { SCENARIO_PRESETS } from '../../core/interventions/benchmarkScenarios.ts
 import { scenarioStartStates } from '../../core/interventions/scenarioStartStates.ts';
 import type { State } from '../../core/sim/types.ts';
 import { poolScenarios } from '../../pool/poolScenarios.ts';
-import { getRunPool } from '../lib/simPools.ts';
+import { createModelRunPool, getTruthPool } from '../lib/simPools.ts';
 import { blankIntervention, draftToScenario, scenarioToDraft, validateDraft, type ScenarioDraft } from '../model/scenarioDraft.ts';
 import { scenarioOutcomeFromPool } from '../model/scenarioOutcomeFromPool.ts';
 import type { ParamsMode, ScenarioOutcome, ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
@@ -109,17 +109,21 @@ export async function runScenarios(useInit = false, mode: ParamsMode = 'posterio
   };
   const startStates = whatIfStartStates(s, settings.rollouts, settings.seed);
   const signal = controller.signal;
+  // The model runs on workers discarded afterwards, the truth on workers that never ran a model.
+  const modelPool = createModelRunPool();
   const settled = await Promise.allSettled(
     valid.map((draft, i) =>
-      poolScenarios(getRunPool(), {
+      poolScenarios(modelPool, {
         model: { source: model.source, params: chosen.params },
         truth: env ? { source: env.groundTruthSource, params: env.trueParams } : null,
+        truthPool: getTruthPool(),
         scenarios: [draftToScenario(draft)],
         variables, horizon: settings.horizon, rollouts: settings.rollouts, seed: settings.seed,
         initialStates: startStates, policyEnv: env?.id, signal, onProgress: onProgress(i),
       }),
     ),
   );
+  modelPool.terminate();
   controller = null;
   const seconds = (performance.now() - t0) / 1000;
   if (signal.aborted) {

@@ -41,6 +41,26 @@ export function getExplorePool(): SimPool {
   return explorePool;
 }
 
+let truthPool: SimPool | null = null;
+
+/**
+ * Workers that only ever run trusted code: the benchmarks' ground truths (what-if and policy truth
+ * rollouts, the truth's half of the benchmark W1). No model, project program or LLM candidate is ever
+ * sent here, so nothing a model does to its own realm can change the numbers it is compared with.
+ */
+export function getTruthPool(): SimPool {
+  truthPool ??= createBrowserPool({ size: Math.max(1, Math.min(2, runPoolSize())), timeoutMs: 60_000 });
+  return truthPool;
+}
+
+/**
+ * A pool for one what-if or policy run of a model, to be terminated when the run ends, so workers that
+ * ran a model by source are discarded before anything else (the next run, a calibration) uses them.
+ */
+export function createModelRunPool(): SimPool {
+  return createBrowserPool({ size: Math.max(2, runPoolSize()), timeoutMs: 60_000 });
+}
+
 /** Workers in the run pool, or 0 before it exists (status bar). */
 export function runPoolWorkers(): number {
   return runPool?.size ?? 0;

@@ -6,7 +6,7 @@ import { wasserstein1d } from '../metrics/wasserstein1d.ts';
 import { wassersteinExact } from '../metrics/wassersteinExact.ts';
 import { createRng } from '../rng/createRng.ts';
 import { deriveSeed } from '../rng/deriveSeed.ts';
-import type { CompiledSimulator } from '../sim/types.ts';
+import type { Action, CompiledSimulator, State } from '../sim/types.ts';
 import { oneStepSamples } from './oneStepSamples.ts';
 
 /** Options of the benchmark W1 (decision B3). */
@@ -61,22 +61,65 @@ export const BENCHMARK_SAMPLES = 200;
  * O(samples² · dim) for the MMD and bandwidth. A program that throws propagates its SimulatorError.
  */
 export function benchmarkW1States(opts: BenchmarkW1Options, stateIndices: Int32Array): BenchmarkW1Part {
-  const { candidate, truth, transitions, seed } = opts;
-  const samples = opts.samples ?? BENCHMARK_SAMPLES;
-  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`benchmarkW1States: samples must be a positive integer, got ${samples}`);
-  const { dim, variables, states, actions, count } = transitions;
-  const candidateParams = Object.freeze({ ...opts.candidateParams });
-  const trueParams = Object.freeze({ ...opts.trueParams });
+  const candidate = benchmarkCandidateSamples(opts, stateIndices);
+  const { states, actions } = opts.transitions;
+  const at = Array.from(stateIndices, (s) => s);
+  return benchmarkW1AgainstTruth(
+    { ...opts, variables: opts.transitions.variables, states: at.map((s) => states[s]), actions: at.map((s) => actions[s]) },
+    stateIndices,
+    candidate,
+  );
+}
+
+/** Options of the candidate's half of the benchmark ({@link benchmarkCandidateSamples}). */
+export type BenchmarkCandidateOptions = Pick<BenchmarkW1Options, 'candidate' | 'candidateParams' | 'transitions' | 'samples' | 'seed'>;
+
+/**
+ * The candidate's half of {@link benchmarkW1States}: its `samples` next states from each start state
+ * (stream `deriveSeed(seed, stateIndex, 0)`), packed `out[(q * samples + i) * dim + j]`. Run where the
+ * candidate is loaded; the truth's half runs elsewhere (the studio keeps the truth on workers that never
+ * ran a model, so a model cannot skew what it is scored against).
+ */
+export function benchmarkCandidateSamples(opts: BenchmarkCandidateOptions, stateIndices: Int32Array): Float64Array {
+  const samples = checkSamples(opts.samples);
+  const { dim, variables, states, actions, count } = opts.transitions;
+  const params = Object.freeze({ ...opts.candidateParams });
+  const out = new Float64Array(stateIndices.length * samples * dim);
+  stateIndices.forEach((s, q) => {
+    if (!(s >= 0 && s < count)) throw new RangeError(`benchmarkW1States: state index ${s} is outside 0..${count - 1}`);
+    out.set(oneStepSamples(opts.candidate, states[s], actions[s], params, variables, samples, createRng(deriveSeed(opts.seed, s, 0))), q * samples * dim);
+  });
+  return out;
+}
+
+/** Options of the truth's half of the benchmark ({@link benchmarkW1AgainstTruth}). */
+export interface BenchmarkTruthOptions extends Pick<BenchmarkW1Options, 'truth' | 'trueParams' | 'samples' | 'seed'> {
+  variables: readonly string[];
+  /** The start state and action of each state index, in the order of the indices. */
+  states: readonly State[];
+  actions: readonly Action[];
+}
+
+/**
+ * The truth's half of {@link benchmarkW1States}: the truth's samples from each start state (stream
+ * `deriveSeed(seed, stateIndex, 1)`) against the candidate's (from {@link benchmarkCandidateSamples}),
+ * by exact W1, per-variable W1 and MMD².
+ */
+export function benchmarkW1AgainstTruth(opts: BenchmarkTruthOptions, stateIndices: Int32Array, candidate: Float64Array): BenchmarkW1Part {
+  const samples = checkSamples(opts.samples);
+  const { variables } = opts;
+  const dim = variables.length;
   const k = stateIndices.length;
+  if (candidate.length !== k * samples * dim) throw new RangeError(`benchmarkW1AgainstTruth: expected ${k * samples * dim} candidate values, got ${candidate.length}`);
+  const trueParams = Object.freeze({ ...opts.trueParams });
   const w1 = new Float64Array(k);
   const perVariableW1 = new Float64Array(k * dim);
   const mmd = new Float64Array(k);
   const mmdSigma = new Float64Array(k);
   for (let q = 0; q < k; q++) {
     const s = stateIndices[q];
-    if (!(s >= 0 && s < count)) throw new RangeError(`benchmarkW1States: state index ${s} is outside 0..${count - 1}`);
-    const cand = oneStepSamples(candidate, states[s], actions[s], candidateParams, variables, samples, createRng(deriveSeed(seed, s, 0)));
-    const real = oneStepSamples(truth, states[s], actions[s], trueParams, variables, samples, createRng(deriveSeed(seed, s, 1)));
+    const cand = candidate.subarray(q * samples * dim, (q + 1) * samples * dim);
+    const real = oneStepSamples(opts.truth, opts.states[q], opts.actions[q], trueParams, variables, samples, createRng(deriveSeed(opts.seed, s, 1)));
     w1[q] = wassersteinExact(cand, real, samples, dim);
     for (let j = 0; j < dim; j++) {
       perVariableW1[q * dim + j] = wasserstein1d(packedColumn(cand, samples, dim, j), packedColumn(real, samples, dim, j));
@@ -91,6 +134,11 @@ export function benchmarkW1States(opts: BenchmarkW1Options, stateIndices: Int32A
     }
   }
   return { stateIndices: stateIndices.slice(), w1, perVariableW1, mmd, mmdSigma, variables: [...variables], samples };
+}
+
+function checkSamples(samples = BENCHMARK_SAMPLES): number {
+  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`benchmarkW1States: samples must be a positive integer, got ${samples}`);
+  return samples;
 }
 
 /** The documented bandwidth rule: median heuristic on the truth, then on the pooled samples, then 1. */

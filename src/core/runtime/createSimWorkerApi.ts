@@ -2,7 +2,7 @@ import type { BatchScores } from '../calibrate/Calibrator.ts';
 import { oneStepFitness, type FitnessKind } from '../calibrate/oneStepFitness.ts';
 import type { Dataset, SplitName } from '../data/Dataset.ts';
 import { transitionsOf, type Transitions } from '../data/transitions.ts';
-import { benchmarkW1States, type BenchmarkW1Part } from '../eval/benchmarkW1States.ts';
+import { benchmarkCandidateSamples, benchmarkW1AgainstTruth, benchmarkW1States, type BenchmarkW1Part } from '../eval/benchmarkW1States.ts';
 import { DEFAULT_QUANTILES, quantileBands } from '../eval/quantileBands.ts';
 import { rolloutEnsemble } from '../eval/rolloutEnsemble.ts';
 import { validationMetrics, type ValidationMetrics, type ValidationMetricsOptions } from '../eval/validationMetrics.ts';
@@ -12,7 +12,7 @@ import { createRng } from '../rng/createRng.ts';
 import { deriveSeed } from '../rng/deriveSeed.ts';
 import { compileSimulator } from '../sim/compileSimulator.ts';
 import { SimulatorError, type SimulatorErrorData } from '../sim/SimulatorError.ts';
-import type { CompiledSimulator, ParameterSpec } from '../sim/types.ts';
+import type { Action, CompiledSimulator, ParameterSpec, State } from '../sim/types.ts';
 import { createScenarioWorkerMethods, type ScenarioWorkerApi } from './scenarioWorkerMethods.ts';
 import { createNpeWorkerMethods, type NpeWorkerApi } from './npeWorkerMethods.ts';
 
@@ -41,6 +41,13 @@ export interface SimWorkerApi {
    * A pool runs slices of the state indices on its workers and combines them with combineBenchmarkW1.
    */
   benchmarkPart(request: BenchmarkPartRequest): Outcome<BenchmarkW1Part>;
+  /**
+   * The loaded candidate's half of benchmarkPart: its one-step samples from some start states
+   * (benchmarkCandidateSamples), for a worker that never ran a model to score with benchmarkTruth.
+   */
+  benchmarkCandidate(request: BenchmarkCandidateRequest): Outcome<Float64Array>;
+  /** The truth's half of benchmarkPart (benchmarkW1AgainstTruth); needs no loaded program or data. */
+  benchmarkTruth(request: BenchmarkTruthRequest): Outcome<BenchmarkW1Part>;
   /** Data-only diagnostics ({@link validationMetrics}) of the loaded program on a split of the loaded data. */
   validation(request: ValidationRequest): Outcome<ValidationMetrics>;
   /** Rollout ensembles replaying some trajectories of a split, as fan-chart quantile bands. */
@@ -68,6 +75,24 @@ export interface BenchmarkPartRequest {
   trueParams: Record<string, number>;
   split: SplitName;
   stateIndices: Int32Array;
+  samples?: number;
+  seed: number;
+}
+
+/** What {@link SimWorkerApi.benchmarkCandidate} needs besides the loaded program and data. */
+export type BenchmarkCandidateRequest = Omit<BenchmarkPartRequest, 'truthSource' | 'trueParams'>;
+
+/** What {@link SimWorkerApi.benchmarkTruth} needs: the truth, the start states, and the candidate's samples. */
+export interface BenchmarkTruthRequest {
+  truthSource: string;
+  trueParams: Record<string, number>;
+  variables: string[];
+  stateIndices: Int32Array;
+  /** Start state and action of each index, in order. */
+  states: State[];
+  actions: Action[];
+  /** benchmarkCandidate's answer for the same indices. */
+  candidate: Float64Array;
   samples?: number;
   seed: number;
 }
@@ -160,6 +185,24 @@ export function createSimWorkerApi(): SimWorkerApi {
           seed: req.seed,
         };
         return benchmarkW1States(opts, req.stateIndices);
+      });
+    },
+
+    benchmarkCandidate(req) {
+      const l = current('benchmarkCandidate');
+      return attempt(() =>
+        benchmarkCandidateSamples({ candidate: l.sim, candidateParams: req.params, transitions: splitOf(l, req.split), samples: req.samples, seed: req.seed }, req.stateIndices),
+      );
+    },
+
+    benchmarkTruth(req) {
+      return attempt(() => {
+        if (truth?.source !== req.truthSource) truth = compileSimulator(req.truthSource);
+        return benchmarkW1AgainstTruth(
+          { truth, trueParams: req.trueParams, variables: req.variables, states: req.states, actions: req.actions, samples: req.samples, seed: req.seed },
+          req.stateIndices,
+          req.candidate,
+        );
       });
     },
 
