@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createDrawQueue } from '../lib/createDrawQueue.ts';
+import { plotMarkupSafe } from '../lib/plotMarkupSafe.ts';
 import { loadPlotly, type PlotLayout, type PlotTrace } from '../lib/plotly.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { themedLayout } from './themedLayout.ts';
@@ -50,7 +51,9 @@ export function Plot({ data, layout, height = 280, testId, label }: PlotProps) {
         .then((Plotly) => {
           if (!el.isConnected) return;
           const t0 = performance.now();
-          return Plotly.react(el, data, themedLayout(el, { height, ...stableLayout }), CONFIG).then(() => {
+          // Names from programs and project files never become Plotly markup (links, styles).
+          const figure = plotMarkupSafe({ data, layout: themedLayout(el, { height, ...stableLayout }) });
+          return Plotly.react(el, figure.data, figure.layout, CONFIG).then(() => {
             // Visible in DevTools' Timings track and read by the e2e performance test.
             performance.measure('gsim:plot-draw', { start: t0, detail: testId });
             setReady(true);
