@@ -3,10 +3,11 @@ import type { Dataset } from '../core/data/Dataset.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
 import type { ParameterSpec } from '../core/sim/types.ts';
 import { createNodePool, DEFAULT_NODE_TIMEOUT_MS, type NodeSimPool } from '../pool/createNodePool.ts';
-import { intFlag, secondsFlag } from './parseFlags.ts';
+import { LOAD_LIMIT_MS } from './readProgramParameters.ts';
+import { MAX_WORKERS, poolSizeFlag, timeoutFlag } from './poolFlags.ts';
 
-/** Time limit for loading the program and data into a worker. */
-const LOAD_TIMEOUT_MS = 20_000;
+/** Time allowed per megabyte of dataset for shipping it to a worker, on top of the program's load limit. */
+const LOAD_MS_PER_MB = 200;
 
 /** Flags every pool-using command shares. */
 export const POOL_FLAGS = {
@@ -14,7 +15,7 @@ export const POOL_FLAGS = {
   timeout: { type: 'string' },
 } as const;
 
-export const POOL_USAGE = `  --workers N  worker threads (default: os.availableParallelism(), here ${availableParallelism()})
+export const POOL_USAGE = `  --workers N  worker processes, 1..${MAX_WORKERS} (default: os.availableParallelism(), here ${availableParallelism()})
   --timeout S  time limit in seconds per worker call (default ${DEFAULT_NODE_TIMEOUT_MS / 1000}); a program
                that runs past it is stopped (endless loop) and its candidate scores +Infinity`;
 
@@ -29,17 +30,25 @@ export async function openPool(
   dataset: Dataset,
   signal: AbortSignal,
 ): Promise<{ pool: NodeSimPool; parameters: ParameterSpec[] }> {
-  const size = intFlag(flags.workers, 'workers', availableParallelism(), 1, 256);
-  const timeoutMs = secondsFlag(flags.timeout, 'timeout', DEFAULT_NODE_TIMEOUT_MS);
+  const size = poolSizeFlag(flags.workers);
+  const timeoutMs = timeoutFlag(flags.timeout, DEFAULT_NODE_TIMEOUT_MS);
   const pool = createNodePool({ size, timeoutMs });
   try {
     // Compiling is instant; only shipping a large dataset takes time. A program that loops at top level
-    // should fail fast rather than after a long per-call limit meant for heavy evaluations.
-    const [first] = await pool.broadcast((api) => api.load(source, dataset), { signal, timeoutMs: Math.min(timeoutMs, LOAD_TIMEOUT_MS) });
+    // should fail within seconds (as in the studio), not after a long per-call limit meant for heavy evaluations.
+    const loadMs = LOAD_LIMIT_MS + LOAD_MS_PER_MB * datasetMegabytes(dataset);
+    const [first] = await pool.broadcast((api) => api.load(source, dataset), { signal, timeoutMs: Math.min(timeoutMs, loadMs) });
     if (!first.ok) throw SimulatorError.fromJSON(first.error);
     return { pool, parameters: first.parameters };
   } catch (e) {
     pool.terminate();
     throw e;
   }
+}
+
+/** Rough size of a dataset on the wire (8 bytes a number), for the load time allowance. */
+function datasetMegabytes(dataset: Dataset): number {
+  let values = 0;
+  for (const split of Object.values(dataset.splits)) for (const t of split) values += t.states.length * (dataset.variables.length + 1);
+  return (values * 8) / 1e6;
 }

@@ -1,19 +1,26 @@
 import { availableParallelism } from 'node:os';
 import { createNodePool, DEFAULT_NODE_TIMEOUT_MS, type NodeSimPool } from '../pool/createNodePool.ts';
-import { intFlag, secondsFlag } from './parseFlags.ts';
+import { poolSizeFlag, timeoutFlag } from './poolFlags.ts';
 
 /**
- * Runs `fn` on a fresh worker pool for `whatif` and `policy` (--workers, --timeout as the other pool
- * commands), terminating it afterwards. Unlike openPool nothing is broadcast: scenario calls carry
- * the program's source and each worker compiles and caches it, so no dataset is needed.
+ * Runs `fn` on fresh worker pools for `whatif` and `policy` (--workers, --timeout as the other pool
+ * commands), terminating them afterwards: one pool for the model, another for the benchmark's ground
+ * truth, so that no process that ran the model ever computes the truth (a model that broke out of its
+ * realm could otherwise forge the numbers it is compared against). Nothing is broadcast: scenario calls
+ * carry the program's source and each worker compiles and caches it, so no dataset is needed.
  */
-export async function withScenarioPool<T>(flags: { workers?: string; timeout?: string }, fn: (pool: NodeSimPool) => Promise<T>): Promise<T> {
-  const size = intFlag(flags.workers, 'workers', availableParallelism(), 1, 256);
-  const timeoutMs = secondsFlag(flags.timeout, 'timeout', DEFAULT_NODE_TIMEOUT_MS);
-  const pool = createNodePool({ size, timeoutMs });
+export async function withScenarioPool<T>(
+  flags: { workers?: string; timeout?: string },
+  fn: (pools: { model: NodeSimPool; truth: NodeSimPool }) => Promise<T>,
+): Promise<T> {
+  const size = poolSizeFlag(flags.workers);
+  const timeoutMs = timeoutFlag(flags.timeout, DEFAULT_NODE_TIMEOUT_MS);
+  const model = createNodePool({ size, timeoutMs });
+  const truth = createNodePool({ size: Math.max(1, Math.min(size, availableParallelism())), timeoutMs });
   try {
-    return await fn(pool);
+    return await fn({ model, truth });
   } finally {
-    pool.terminate();
+    model.terminate();
+    truth.terminate();
   }
 }

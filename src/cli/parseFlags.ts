@@ -34,15 +34,16 @@ export function intFlag(value: string | undefined, flag: string, fallback: numbe
 }
 
 /** An optional integer flag: undefined when absent. */
-export function optionalIntFlag(value: string | undefined, flag: string, min: number): number | undefined {
-  return value === undefined ? undefined : intFlag(value, flag, 0, min);
+export function optionalIntFlag(value: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  return value === undefined ? undefined : intFlag(value, flag, 0, min, max);
 }
 
-/** A positive number of seconds, returned in milliseconds. */
-export function secondsFlag(value: string | undefined, flag: string, fallbackMs: number): number {
+/** A positive number of seconds up to `maxSeconds`, returned in milliseconds. */
+export function secondsFlag(value: string | undefined, flag: string, fallbackMs: number, maxSeconds = Infinity): number {
   if (value === undefined) return fallbackMs;
   const s = Number(value);
   if (!(s > 0) || !Number.isFinite(s)) throw usageError(`--${flag} must be a positive number of seconds, got ${JSON.stringify(value)}`);
+  if (s > maxSeconds) throw usageError(`--${flag} must be at most ${maxSeconds} seconds, got ${JSON.stringify(value)}`);
   return s * 1000;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getEnvironment, listEnvironments } from '../core/envs/environments.ts';
 import type { Environment } from '../core/envs/Environment.ts';
@@ -26,17 +26,37 @@ export function readSimulator(spec: string, cwd: string): SimulatorSpec {
     }
     return { source: getEnvironment(id).groundTruthSource, label: spec, groundTruthOf: env };
   }
-  return { source: readText(spec, cwd, '--sim'), label: spec };
+  return { source: readText(spec, cwd, '--sim', MAX_PROGRAM_BYTES), label: spec };
 }
 
-/** Reads a text file for a flag, with a message that names the flag and the path. */
-export function readText(path: string, cwd: string, flag: string): string {
+/** Largest simulator program: programs are a few kilobytes; megabytes of code are a mistake or an attack. */
+export const MAX_PROGRAM_BYTES = 2 * 1024 * 1024;
+
+/** Largest file a flag may name: datasets are the big ones (the studio imports up to this too). */
+export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Reads a text file for a flag, with a message that names the flag and the path. Only regular files
+ * up to {@link MAX_INPUT_BYTES}: a FIFO would block forever and `/dev/zero` grow without end, so the
+ * file is opened without blocking and checked before anything is read.
+ */
+export function readText(path: string, cwd: string, flag: string, maxBytes = MAX_INPUT_BYTES): string {
   const full = resolve(cwd, path);
+  let fd: number | undefined;
   try {
-    return readFileSync(full, 'utf8');
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new CliError(`cannot read ${flag} file "${path}": it is a directory`);
+    if (!st.isFile()) throw new CliError(`cannot read ${flag} file "${path}": not a regular file (a pipe, socket or device)`);
+    if (st.size > maxBytes) throw new CliError(`cannot read ${flag} file "${path}": ${(st.size / 1e6).toFixed(0)} MB is over the limit of ${(maxBytes / 1e6).toFixed(0)} MB`);
+    return readFileSync(fd, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new CliError(`cannot read ${flag} file "${path}": ${why}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -28,11 +28,12 @@ export function resolveParams(
   const values: Record<string, number> = {};
   const defaulted: ResolvedParams['defaulted'] = [];
   for (const p of parameters) {
-    if (given[p.name] !== undefined) {
+    // Own properties only: a parameter may be called `toString` or `constructor`.
+    if (Object.hasOwn(given, p.name) && given[p.name] !== undefined) {
       const v = given[p.name];
       if (v < p.min || v > p.max) throw usageError(`${flag}: ${p.name} = ${v} lies outside its bounds [${p.min}, ${p.max}]`);
       values[p.name] = v;
-    } else if (truth?.[p.name] !== undefined) {
+    } else if (truth && Object.hasOwn(truth, p.name) && truth[p.name] !== undefined) {
       values[p.name] = truth[p.name];
       defaulted.push({ name: p.name, value: truth[p.name], from: 'truth' });
     } else if (p.init !== undefined) {

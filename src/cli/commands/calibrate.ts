@@ -4,7 +4,8 @@ import { cmaes } from '../../core/calibrate/cmaes/cmaes.ts';
 import type { Calibrator } from '../../core/calibrate/Calibrator.ts';
 import { geneticAlgorithm, GA_DEFAULTS } from '../../core/calibrate/ga/geneticAlgorithm.ts';
 import { poolEvaluator } from '../../pool/poolEvaluator.ts';
-import { CliError } from '../CliError.ts';
+import type { Dataset, SplitName } from '../../core/data/Dataset.ts';
+import { CliError, usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { DEFAULT_BENCHMARK_STATES, diagnose, formatDiagnostics, statesFlag } from '../diagnose.ts';
 import { fmt, pairs, table } from '../formatText.ts';
@@ -73,6 +74,9 @@ export const calibrateCommand: Command = {
     const dataPath = required(f.data, 'data', 'calibrate');
     const { dataset, warnings } = readDataset(dataPath, ctx.cwd);
     warnings.forEach((w) => ctx.warn(w));
+    if (countTransitions(dataset, 'train') === 0) {
+      throw usageError(`--data "${dataPath}" has no transitions in its train split (each trajectory needs two or more states): there is nothing to calibrate on`);
+    }
 
     const { pool, parameters } = await openPool(f, sim.source, dataset, ctx.signal);
     try {
@@ -136,7 +140,21 @@ export const calibrateCommand: Command = {
       if (result.cancelled) {
         return { json: { ...summary, metrics: null, benchmark: null }, text: head.join('\n'), exitCode: 130 };
       }
-      const { metrics, benchmark } = await diagnose(pool, { dataset, params: result.params, splits: ['val', 'test'], states, samples, seed, signal: ctx.signal });
+      // A finished calibration is kept even when its diagnostics fail (a program that throws only on
+      // val/test states, a worker lost): the fitted parameters are reported, with the error, exit 1.
+      let diagnostics: Awaited<ReturnType<typeof diagnose>>;
+      try {
+        diagnostics = await diagnose(pool, { dataset, params: result.params, splits: ['val', 'test'], states, samples, seed, signal: ctx.signal });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        ctx.warn(`diagnostics of the fitted simulator failed: ${message}`);
+        return {
+          json: { ...summary, metrics: null, benchmark: null, diagnosticsError: message },
+          text: [...head, `diagnostics failed: ${message}`].join('\n'),
+          exitCode: 1,
+        };
+      }
+      const { metrics, benchmark } = diagnostics;
       const noiseRatio = noiseRatioOf(metrics.val);
       const warnings = warningsWithNoise(result, result.identifiability, noiseRatio);
       warnings.forEach((w) => ctx.warn(w.message));
@@ -149,3 +167,8 @@ export const calibrateCommand: Command = {
     }
   },
 };
+
+/** Transitions (consecutive state pairs) in one split of a dataset. */
+function countTransitions(dataset: Dataset, split: SplitName): number {
+  return dataset.splits[split].reduce((n, t) => n + Math.max(0, t.states.length - 1), 0);
+}

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { checkOutputPath, writeOutputFile } from '../writeOutputFile.ts';
 import { resolve } from 'node:path';
 import type { CalibrationProgress } from '../../core/calibrate/Calibrator.ts';
 import type { Dataset } from '../../core/data/Dataset.ts';
@@ -25,6 +25,7 @@ export const NPE_FLAGS = {
   'max-epochs': { type: 'string' },
   observation: { type: 'string' },
   'export-onnx': { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 export const NPE_USAGE = `NPE (--method npe): neural posterior estimation with an ONNX density estimator (onnxruntime, WASM)
@@ -34,11 +35,12 @@ export const NPE_USAGE = `NPE (--method npe): neural posterior estimation with a
   --sbc N                SBC test simulations (default ${SBC_DEFAULTS.simulations}; 0 skips SBC)
   --max-epochs N         epoch cap (default: early stopping only)
   --observation statistics|trajectory  what the network conditions on (default statistics; trajectory = the paper's)
-  --export-onnx FILE     write the trained posterior sampler as an ONNX model (+ FILE.txt describing it)`;
+  --export-onnx FILE     write the trained posterior sampler as an ONNX model (+ FILE.txt describing it)
+  --force                overwrite --export-onnx files that exist (otherwise an error before the run starts)`;
 
 export interface NpeRunInput {
   ctx: CommandContext;
-  flags: Record<string, string | undefined>;
+  flags: Record<string, string | boolean | undefined> & { 'export-onnx'?: string; sims?: string; estimator?: string; 'posterior-samples'?: string; sbc?: string; 'max-epochs'?: string; observation?: string };
   pool: NodeSimPool;
   parameters: ParameterSpec[];
   dataset: Dataset;
@@ -52,6 +54,8 @@ export interface NpeRunInput {
 /** `gsim calibrate --method npe`: simulate on the pool, train and sample with ORT, SBC, then diagnose the posterior mean. */
 export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> {
   const f = i.flags;
+  const force = (f as Record<string, unknown>).force === true;
+  if (f['export-onnx'] !== undefined) checkOutputPath(f['export-onnx'], i.ctx.cwd, '--export-onnx', force);
   const simulations = intFlag(f.sims, 'sims', DEFAULT_NPE_SIMULATIONS, 20);
   const kind = choiceFlag(f.estimator, 'estimator', ['maf', 'mdn'] as const, 'maf');
   const nSamples = intFlag(f['posterior-samples'], 'posterior-samples', DEFAULT_POSTERIOR_SAMPLES, 1);
@@ -72,8 +76,8 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   if (r.estimator) {
     const { model, description } = r.estimator.toOnnx();
     exported = resolve(i.ctx.cwd, f['export-onnx']!);
-    writeFileSync(exported, model);
-    writeFileSync(exported + '.txt', description + '\n');
+    writeOutputFile(exported, model, '--export-onnx', f['export-onnx']!, force);
+    writeOutputFile(exported + '.txt', description + '\n', '--export-onnx', f['export-onnx']! + '.txt', force);
     await r.estimator.release();
   }
   r.warnings.forEach((w) => i.ctx.warn(w));

@@ -1,18 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { datasetToCsv } from '../../core/data/datasetToCsv.ts';
 import { generateDataset } from '../../core/data/generateDataset.ts';
 import { listEnvironments } from '../../core/envs/environments.ts';
+import { checkOutputPath, writeOutputFile } from '../writeOutputFile.ts';
 import { CliError, usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { intFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
 
-const USAGE = `Usage: gsim data --env ENV --seed N --out FILE [--train N] [--val N] [--test N] [--horizon T] [--json]
+const USAGE = `Usage: gsim data --env ENV --seed N --out FILE [--force] [--train N] [--val N] [--test N] [--horizon T] [--json]
 
 Generates a dataset from a built-in ground truth with its true parameters (decisions B1, B5).
   --env       covid | supply-chain | hospital
   --seed      integer seed (the same seed always gives the same data)
   --out       output file: .json (dataset format) or .csv (one row per step, with a split column)
+  --force     overwrite --out when it exists (otherwise an existing file is an error)
   --train/--val/--test   trajectories per split (default 100 each)
   --horizon   steps per trajectory (default: the environment's, 60)`;
 
@@ -28,12 +28,14 @@ export const dataCommand: Command = {
       val: { type: 'string' },
       test: { type: 'string' },
       horizon: { type: 'string' },
+      force: { type: 'boolean' },
     });
     const envId = required(f.env, 'env', 'data');
     const env = listEnvironments().find((e) => e.id === envId);
     if (!env) throw usageError(`unknown environment "${envId}" for --env: expected one of ${listEnvironments().map((e) => e.id).join(', ')}`);
     const seed = intFlag(required(f.seed, 'seed', 'data'), 'seed', 0, -(2 ** 31), 2 ** 32 - 1);
     const out = required(f.out, 'out', 'data');
+    const path = checkOutputPath(out, ctx.cwd, '--out', f.force === true);
     const opts = {
       train: intFlag(f.train, 'train', 100, 1),
       val: intFlag(f.val, 'val', 100, 0),
@@ -43,13 +45,7 @@ export const dataCommand: Command = {
     const dataset = generateDataset(env, seed, opts);
     const csv = /\.csv$/i.test(out);
     const text = csv ? datasetToCsv(dataset) : JSON.stringify(dataset);
-    const path = resolve(ctx.cwd, out);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    } catch (e) {
-      throw new CliError(`cannot write --out file "${out}": ${(e as Error).message}`);
-    }
+    writeOutputFile(path, text, '--out', out, f.force === true);
     const trajectories = { train: dataset.splits.train.length, val: dataset.splits.val.length, test: dataset.splits.test.length };
     const horizon = opts.horizon ?? env.horizon;
     const transitions = (trajectories.train + trajectories.val + trajectories.test) * horizon;

@@ -19,6 +19,7 @@ import { toJsonValue } from '../formatText.ts';
 import { createLoopProgress } from '../loopProgress.ts';
 import { formatLoopText, loopResultJson, type LoopRunInfo } from '../loopReport.ts';
 import { POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
+import { poolSizeFlag, timeoutFlag } from '../poolFlags.ts';
 import { choiceFlag, intFlag, optionalIntFlag, parseFlags, required, secondsFlag } from '../parseFlags.ts';
 import { readDataset } from '../readDataset.ts';
 import { readDomainRules } from '../readDomainRules.ts';
@@ -106,8 +107,8 @@ export const loopCommand: Command = {
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const states = statesFlag(f.states);
     const samples = intFlag(f.samples, 'samples', 200, 1);
-    const workers = intFlag(f.workers, 'workers', availableParallelism(), 1, 256);
-    const timeoutMs = secondsFlag(f.timeout, 'timeout', DEFAULT_NODE_TIMEOUT_MS);
+    const workers = poolSizeFlag(f.workers);
+    const timeoutMs = timeoutFlag(f.timeout, DEFAULT_NODE_TIMEOUT_MS);
 
     const { dataset, dataLabel, envId } = loadData(f.env, f.data, seed, ctx.cwd, ctx.warn);
     const env = envId ? getEnvironment(envId) : undefined;

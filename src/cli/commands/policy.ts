@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GRID_PRESETS } from '../../core/interventions/benchmarkGrids.ts';
 import type { PolicyGrid } from '../../core/interventions/PolicyGrid.ts';
@@ -6,6 +5,8 @@ import { policyRegret } from '../../core/interventions/policyRegret.ts';
 import type { PolicySearchResult } from '../../core/interventions/policySearch.ts';
 import { scenarioStartStates } from '../../core/interventions/scenarioStartStates.ts';
 import { poolPolicySearch } from '../../pool/poolPolicySearch.ts';
+import { readText } from '../readSimulator.ts';
+import { checkRolloutBudget, MAX_ROLLOUTS } from '../rolloutBudget.ts';
 import { CliError, usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { fmt, pairs, table } from '../formatText.ts';
@@ -38,20 +39,21 @@ export const policyCommand: Command = {
       sim: { type: 'string' }, env: { type: 'string' }, params: { type: 'string' }, grid: { type: 'string' },
       rollouts: { type: 'string' }, seed: { type: 'string' }, ...POOL_FLAGS,
     });
-    const rollouts = intFlag(f.rollouts, 'rollouts', 20, 1);
+    const rollouts = intFlag(f.rollouts, 'rollouts', 20, 1, MAX_ROLLOUTS);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
-    const setup = interventionSetup('policy', f, ctx.cwd);
+    const setup = await interventionSetup('policy', f, ctx.cwd, ctx.signal);
     const grid = readGrid(required(f.grid, 'grid', 'policy'), ctx.cwd);
     const gridEnv = (grid as { env?: string }).env;
     if (gridEnv && gridEnv !== setup.env.id) ctx.warn(`grid ${grid.name} was designed for ${gridEnv}, running it on ${setup.env.id}`);
     const horizon = grid.horizon ?? grid.scenario.horizon ?? setup.env.horizon;
+    checkRolloutBudget(rollouts, horizon, setup.env.variables.length, `grid "${grid.name}"`);
     const opts = { grid, variables: setup.env.variables, horizon, rollouts, seed, initialStates: scenarioStartStates(setup.env, rollouts, seed), policyEnv: setup.env.id };
     const cells = grid.x.values.length * grid.y.values.length;
     const t0 = performance.now();
     // On the pool, so a program that never returns ends at --timeout instead of hanging the command.
-    const { model, truth } = await withScenarioPool(f, async (pool) => {
+    const { model, truth } = await withScenarioPool(f, async (pools) => {
       const run = (source: string, params: Record<string, number>, what: 'model' | 'truth') =>
-        poolPolicySearch(pool, {
+        poolPolicySearch(pools[what], {
           ...opts, program: { source, params }, signal: ctx.signal, label: what === 'truth' ? 'ground truth' : undefined,
           onProgress: ctx.stderr.isTTY ? (done, total) => void ctx.stderr.write(`\r${what}: cell ${done}/${total}`) : undefined,
         });
@@ -101,8 +103,9 @@ function readGrid(spec: string, cwd: string): PolicyGrid {
   if (!spec.endsWith('.json')) throw usageError(`unknown grid "${spec}": expected a .json file or one of ${GRID_PRESETS.map((g) => g.name).join(', ')}`);
   let grid: PolicyGrid;
   try {
-    grid = JSON.parse(readFileSync(resolve(cwd, spec), 'utf8')) as PolicyGrid;
+    grid = JSON.parse(readText(spec, cwd, '--grid', 16 * 1024 * 1024)) as PolicyGrid;
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`cannot read --grid file "${spec}": ${(e as Error).message}`);
   }
   for (const axis of ['x', 'y'] as const) {

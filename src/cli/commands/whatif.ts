@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findScenarioPreset, SCENARIO_PRESETS, type ScenarioPreset } from '../../core/interventions/benchmarkScenarios.ts';
 import type { OutcomeComparison } from '../../core/interventions/compareOutcomes.ts';
 import type { Scenario } from '../../core/interventions/Scenario.ts';
 import { scenarioOutcomes, summarizeOutcomes } from '../../core/interventions/scenarioOutcomes.ts';
 import type { ScenarioResult } from '../../core/interventions/simulateScenario.ts';
+import { compareOutcomes } from '../../core/interventions/compareOutcomes.ts';
+import { SimulatorError } from '../../core/sim/SimulatorError.ts';
 import { poolScenarios } from '../../pool/poolScenarios.ts';
+import { readText } from '../readSimulator.ts';
+import { checkRolloutBudget, MAX_HORIZON, MAX_ROLLOUTS } from '../rolloutBudget.ts';
 import { CliError, usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { fmt, pairs, table } from '../formatText.ts';
@@ -44,25 +47,34 @@ export const whatifCommand: Command = {
       sim: { type: 'string' }, env: { type: 'string' }, params: { type: 'string' }, scenario: { type: 'string' },
       rollouts: { type: 'string' }, seed: { type: 'string' }, horizon: { type: 'string' }, ...POOL_FLAGS,
     });
-    const rollouts = intFlag(f.rollouts, 'rollouts', 100, 1);
+    const rollouts = intFlag(f.rollouts, 'rollouts', 100, 1, MAX_ROLLOUTS);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
-    const horizonFlag = optionalIntFlag(f.horizon, 'horizon', 1);
-    const setup = interventionSetup('whatif', f, ctx.cwd);
+    const horizonFlag = optionalIntFlag(f.horizon, 'horizon', 1, MAX_HORIZON);
+    const setup = await interventionSetup('whatif', f, ctx.cwd, ctx.signal);
     const preset = readScenarios(required(f.scenario, 'scenario', 'whatif'), ctx.cwd, setup.env.horizon);
     if (preset.env && preset.env !== setup.env.id) ctx.warn(`scenario preset ${preset.id} was designed for ${preset.env}, running it on ${setup.env.id}`);
     const horizon = horizonFlag ?? preset.horizon;
     const variables = setup.env.variables;
+    for (const sc of preset.scenarios) checkRolloutBudget(rollouts, sc.horizon ?? horizon, variables.length + (preset.record?.length ?? 0), `scenario "${sc.name}"`);
     const initialStates = scenarioStartStates(setup.env, rollouts, seed);
     const t0 = performance.now();
-    // On the pool, so a program that never returns ends at --timeout instead of hanging the command.
-    const results = await withScenarioPool(f, (pool) =>
-      poolScenarios(pool, {
-        model: { source: setup.model.source, params: setup.params },
-        truth: setup.modelIsTruth ? null : { source: setup.truth.source, params: setup.env.trueParams },
-        scenarios: preset.scenarios, variables, record: preset.record, horizon, rollouts, seed, initialStates,
-        policyEnv: setup.env.id, signal: ctx.signal,
-      }),
-    );
+    // On the pools, so a program that never returns ends at --timeout instead of hanging the command.
+    // The truth runs on a pool of its own (same seeds and start states, so the comparison is unchanged).
+    const results = await withScenarioPool(f, async (pools) => {
+      const common = { scenarios: preset.scenarios, variables, record: preset.record, horizon, rollouts, seed, initialStates, policyEnv: setup.env.id, signal: ctx.signal };
+      const [model, truth] = await Promise.all([
+        poolScenarios(pools.model, { ...common, model: { source: setup.model.source, params: setup.params } }),
+        setup.modelIsTruth
+          ? null
+          : poolScenarios(pools.truth, { ...common, model: { source: setup.truth.source, params: setup.env.trueParams } }).catch((e: unknown) => {
+              throw e instanceof SimulatorError ? new SimulatorError(e.code, `ground truth: ${e.message}`) : e;
+            }),
+      ]);
+      return model.map((m, i) => {
+        const t = truth ? truth[i].model : null;
+        return { scenario: m.scenario, model: m.model, truth: t, comparison: t ? compareOutcomes(m.model, t) : null };
+      });
+    });
     const seconds = (performance.now() - t0) / 1000;
     const json = {
       sim: setup.simLabel, env: setup.env.id, scenarioSet: preset.id, params: setup.params, defaulted: setup.defaulted,
@@ -124,8 +136,9 @@ function readScenarios(spec: string, cwd: string, envHorizon: number): ScenarioP
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(resolve(cwd, spec), 'utf8'));
+    parsed = JSON.parse(readText(spec, cwd, '--scenario', 16 * 1024 * 1024));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`cannot read --scenario file "${spec}": ${(e as Error).message}`);
   }
   const obj = parsed as { scenarios?: Scenario[]; horizon?: number; record?: string[]; env?: string; interventions?: unknown };

@@ -1,15 +1,21 @@
+import { listEnvironments } from '../../core/envs/environments.ts';
 import { installSandboxEvaluator } from '../../core/sim/SandboxEvaluator.ts';
 import { createVmEvaluator } from './createVmEvaluator.ts';
 import { guardMainProcess, guardWorkerProcess } from './guardWorkerProcess.ts';
+import { trustedOnlyEvaluator } from './trustedOnlyEvaluator.ts';
 
 /**
- * Makes every simulator program this thread compiles run in a vm sandbox (createVmEvaluator), and
- * keeps Node's error reporting away from program values (guardWorkerProcess.ts). Called first thing by
- * the Node simulation worker ('worker') and by the `gsim` process ('main'), which compiles what-if
- * models, domain rules and cost expressions in its own thread.
+ * Sets up how this thread compiles simulator programs. A simulation worker ('worker') runs them in a
+ * vm realm (createVmEvaluator). The `gsim` process ('main') compiles only the benchmarks' ground truths
+ * it ships (trustedOnlyEvaluator): every other program runs in the isolated worker processes. Both keep
+ * Node's error reporting away from program values (guardWorkerProcess.ts).
  */
 export function installNodeSandbox(thread: 'worker' | 'main'): void {
-  installSandboxEvaluator(createVmEvaluator());
-  if (thread === 'worker') guardWorkerProcess();
-  else guardMainProcess();
+  if (thread === 'worker') {
+    installSandboxEvaluator(createVmEvaluator());
+    guardWorkerProcess();
+  } else {
+    installSandboxEvaluator(trustedOnlyEvaluator(createVmEvaluator(), listEnvironments().map((e) => e.groundTruthSource)));
+    guardMainProcess();
+  }
 }
