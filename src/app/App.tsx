@@ -22,6 +22,7 @@ const SettingsDialog = lazy(() => import('./panels/Settings/SettingsDialog.tsx')
 const TeachingLayer = lazy(() => import('./tour/TeachingLayer.tsx').then((m) => ({ default: m.TeachingLayer })));
 const StructurePanel = lazy(() => import('./panels/Structure/StructurePanel.tsx').then((m) => ({ default: m.StructurePanel })));
 const ScenariosPanel = lazy(() => import('./panels/Scenarios/ScenariosPanel.tsx').then((m) => ({ default: m.ScenariosPanel })));
+const DiagramPanel = lazy(() => import('./panels/Diagram/DiagramPanel.tsx').then((m) => ({ default: m.DiagramPanel })));
 const HistoryPanel = lazy(() => import('./panels/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 
 function Panel({ id }: { id: PanelId }) {
@@ -32,6 +33,8 @@ function Panel({ id }: { id: PanelId }) {
       return <DataPanel />;
     case 'code':
       return <CodePanel />;
+    case 'diagram':
+      return <DiagramPanel />;
     case 'calibrate':
       return <CalibratePanel />;
     case 'diagnostics':

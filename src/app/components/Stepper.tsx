@@ -22,7 +22,8 @@ function doneSteps(s: StudioState): PanelId[] {
  * jump; Alt+1…9 work from anywhere, see App).
  */
 export function Stepper() {
-  const panel = useStudio((s) => s.panel);
+  // The Diagram is a mode of the Simulator code step (its tab stays selected).
+  const panel = useStudio((s) => (s.panel === 'diagram' ? 'code' : s.panel));
   const done = useStudioShallow(doneSteps);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 

@@ -1,4 +1,5 @@
 import type { EnvId, Dataset } from '../../core/data/Dataset.ts';
+import type { Diagram } from '../../core/diagram/Diagram.ts';
 import type { DomainRule } from '../../core/llm/DomainRule.ts';
 import type { Recording } from '../replay/Recording.ts';
 import type { WhatIfDocument } from './WhatIf.ts';
@@ -33,6 +34,8 @@ export interface Project extends ProjectMeta {
   recording?: Recording;
   /** What-if scenarios, policy grid and their last results (src/app/panels/Scenarios); absent in older projects. */
   whatIf?: WhatIfDocument;
+  /** The stock-and-flow diagram the program was drawn as (src/app/panels/Diagram); absent in older projects. */
+  diagram?: Diagram;
 }
 
 /** A snapshot of simulator source, identified by its content hash; runs point at one. */

@@ -6,6 +6,7 @@ import type { CodeVersion, DatasetOrigin, Project } from './Project.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 import { readRecording } from '../replay/readRecording.ts';
 import { readWhatIf } from './readWhatIf.ts';
+import { readDiagram } from './readDiagram.ts';
 import type { RunRecord, RunStatus } from './RunRecord.ts';
 
 /** `format` of an exported project file. */
@@ -125,6 +126,8 @@ function readProject(v: unknown): Project {
   // A recorded session (teaching replay); optional, so files from before it import unchanged.
   if (p.recording !== undefined && p.recording !== null) project.recording = readRecording(p.recording, 'project.recording');
   if (p.whatIf !== undefined && p.whatIf !== null) project.whatIf = readWhatIf(p.whatIf, 'project.whatIf');
+  // The drawn diagram (#18); optional, so files from before it import unchanged.
+  if (p.diagram !== undefined && p.diagram !== null) project.diagram = readDiagram(p.diagram, 'project.diagram');
   if (project.datasetOrigin?.kind === 'imported' && !project.dataset) {
     throw new ProjectFileError('project.dataset', 'the data was imported, so the file must contain it, but it is missing');
   }

@@ -86,6 +86,7 @@ export function createAutosave(store: StudioStore, repo: StudioRepository, delay
       s.rules !== prev.rules ||
       s.recording !== prev.recording ||
       s.whatIf !== prev.whatIf ||
+      s.diagram !== prev.diagram ||
       s.datasetOrigin !== prev.datasetOrigin
     ) {
       projectDirty = changed = true;

@@ -45,7 +45,6 @@ export function projectState(project: Project, versions: CodeVersion[], runs: Ru
     recording: project.recording ?? null,
     whatIf: project.whatIf ?? emptyWhatIf(project.env ? getEnvironment(project.env).horizon : undefined),
     diagram: project.diagram ?? null,
-    diagram: project.diagram ?? null,
     scenarioJob: null,
     policyJob: null,
   };

@@ -1,3 +1,4 @@
+import type { Diagram } from '../../core/diagram/Diagram.ts';
 import { getEnvironment } from '../../core/envs/environments.ts';
 import type { Dataset, SplitName, Trajectory } from '../../core/data/Dataset.ts';
 import type { DomainRule } from '../../core/llm/DomainRule.ts';
@@ -24,13 +25,16 @@ export const selectProjectDocument = memoLast(
     rules: DomainRule[],
     recording: Recording | null = null,
     whatIf: WhatIfDocument | null = null,
+    diagram: Diagram | null = null,
   ): Project | null =>
-    meta ? { ...meta, knowledge, variables, dataset, datasetOrigin, source, rules, ...(recording ? { recording } : {}), ...(whatIf ? { whatIf } : {}) } : null,
+    meta
+      ? { ...meta, knowledge, variables, dataset, datasetOrigin, source, rules, ...(recording ? { recording } : {}), ...(whatIf ? { whatIf } : {}), ...(diagram ? { diagram } : {}) }
+      : null,
 );
 
 /** Convenience overload of {@link selectProjectDocument} on the whole state. */
 export function projectDocumentOf(s: StudioState): Project | null {
-  return selectProjectDocument(s.meta, s.knowledge, s.variables, s.dataset, s.datasetOrigin, s.source, s.rules, s.recording, s.whatIf);
+  return selectProjectDocument(s.meta, s.knowledge, s.variables, s.dataset, s.datasetOrigin, s.source, s.rules, s.recording, s.whatIf, s.diagram);
 }
 
 /** The run in progress, if any. */

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createCodeSlice, type CodeSlice } from './codeSlice.ts';
 import { createDataSlice, type DataSlice } from './dataSlice.ts';
+import { createDiagramSlice, type DiagramSlice } from './diagramSlice.ts';
 import { createLoopSlice, type LoopSlice } from './loopSlice.ts';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.ts';
 import { createReplaySlice, type ReplaySlice } from './replaySlice.ts';
@@ -10,7 +11,7 @@ import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 import { createUiSlice, type Theme, type UiSlice } from './uiSlice.ts';
 
 /** The whole studio state: one vanilla store made of slices (style P4). */
-export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice & LoopSlice & SettingsSlice & ReplaySlice & ScenarioSlice;
+export type StudioState = ProjectSlice & CodeSlice & DataSlice & RunsSlice & UiSlice & LoopSlice & SettingsSlice & ReplaySlice & ScenarioSlice & DiagramSlice;
 
 /** A fresh state, e.g. for tests. */
 export function createInitialState(theme?: Theme): StudioState {
@@ -24,6 +25,7 @@ export function createInitialState(theme?: Theme): StudioState {
     ...createSettingsSlice(),
     ...createReplaySlice(),
     ...createScenarioSlice(),
+    ...createDiagramSlice(),
   };
 }
 

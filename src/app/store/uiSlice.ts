@@ -1,5 +1,5 @@
 /** The studio's panels, in the order of the user's path. */
-export type PanelId = 'knowledge' | 'data' | 'code' | 'structure' | 'calibrate' | 'diagnostics' | 'loop' | 'scenarios' | 'history';
+export type PanelId = 'knowledge' | 'data' | 'code' | 'diagram' | 'structure' | 'calibrate' | 'diagnostics' | 'loop' | 'scenarios' | 'history';
 
 import { CLOSED_TOUR, type TourState } from '../tour/tourMachine.ts';
 

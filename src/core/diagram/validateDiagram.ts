@@ -24,7 +24,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * validateDiagram({ format: 'gsim-diagram', version: 1, stocks: [], flows: [{ name: 'f', from: 'X' }] })
  * // { ok: false, errors: [{ path: 'flows[0].from', message: 'no stock is named "X"' }, …] }
  */
-export function validateDiagram(input: unknown): DiagramValidation {
+export function validateDiagram(input: unknown, options: { meaning?: boolean } = {}): DiagramValidation {
   const errors: DiagramIssue[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
   if (!isObject(input)) return { ok: false, errors: [{ path: '', message: `expected a diagram object, got ${describe(input)}` }] };
@@ -53,7 +53,8 @@ export function validateDiagram(input: unknown): DiagramValidation {
     parameters: parameters as DiagramParameter[],
     ...(action ? { action } : {}),
   };
-  errors.push(...diagramMeaningErrors(diagram));
+  // A saved draft may be half drawn: project files check the shape only (`meaning: false`).
+  if (options.meaning !== false) errors.push(...diagramMeaningErrors(diagram));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, diagram };
 }
 
