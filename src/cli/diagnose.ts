@@ -4,7 +4,8 @@ import { getEnvironment } from '../core/envs/environments.ts';
 import type { BenchmarkW1Result } from '../core/eval/combineBenchmarkW1.ts';
 import type { ValidationMetrics } from '../core/eval/validationMetrics.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
-import type { NodeSimPool } from '../pool/createNodePool.ts';
+import { availableParallelism } from 'node:os';
+import { createNodePool, type NodeSimPool } from '../pool/createNodePool.ts';
 import { poolBenchmarkW1 } from '../pool/poolBenchmarkW1.ts';
 import { usageError } from './CliError.ts';
 import { fmt, table } from './formatText.ts';
@@ -59,9 +60,13 @@ export async function diagnose(
   });
   const env = o.dataset.env ? getEnvironment(o.dataset.env) : undefined;
   const statesTotal = transitionsOf(o.dataset, 'test').count;
+  // The truth's half of the benchmark runs on processes that never ran the candidate, so a program that
+  // broke out of its realm cannot forge the score it is judged by.
+  const truthPool = env && statesTotal > 0 ? createNodePool({ size: Math.min(pool.size, availableParallelism()), spares: 0 }) : undefined;
   const benchmarkP =
     env && statesTotal > 0
       ? poolBenchmarkW1(pool, {
+          truthPool,
           dataset: o.dataset,
           params: o.params,
           truthSource: env.groundTruthSource,
@@ -73,8 +78,12 @@ export async function diagnose(
           signal: o.signal,
         }).then(({ stateIndices: _s, perStateW1: _p, ...rest }): BenchmarkReport => ({ ...rest, split: 'test', statesTotal, seed: o.seed }))
       : Promise.resolve(null);
-  const [metrics, benchmark] = await Promise.all([Promise.all(metricsP), benchmarkP]);
-  return { metrics: Object.fromEntries(metrics), benchmark };
+  try {
+    const [metrics, benchmark] = await Promise.all([Promise.all(metricsP), benchmarkP]);
+    return { metrics: Object.fromEntries(metrics), benchmark };
+  } finally {
+    truthPool?.terminate();
+  }
 }
 
 /** Text block: metrics per split as a table, then the benchmark line. */

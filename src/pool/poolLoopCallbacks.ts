@@ -21,6 +21,8 @@ export interface LoopBenchmarkOptions {
   states?: number;
   /** Samples per start state from each simulator (poolBenchmarkW1's default when absent). */
   samples?: number;
+  /** Workers that never run a candidate: the truth's samples and the distances are computed there. */
+  truthPool?: NodeSimPool;
 }
 
 /** Options of {@link poolLoopCallbacks}. */
@@ -110,7 +112,7 @@ export function poolLoopCallbacks(pool: NodeSimPool, opts: PoolLoopCallbacksOpti
           : Promise.resolve([]);
       const b = opts.benchmark;
       const benchmarkP = b
-        ? poolBenchmarkW1(pool, { dataset: opts.dataset, params, truthSource: b.truthSource, trueParams: b.trueParams, split: 'test', states: b.states, samples: b.samples, seed: opts.seed, ...call })
+        ? poolBenchmarkW1(pool, { dataset: opts.dataset, params, truthSource: b.truthSource, trueParams: b.trueParams, split: 'test', states: b.states, samples: b.samples, seed: opts.seed, truthPool: b.truthPool, ...call })
             .then((r) => r.w1)
             .catch((e: unknown) => {
               if (signal?.aborted) throw e;

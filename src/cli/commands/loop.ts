@@ -130,11 +130,13 @@ export const loopCommand: Command = {
     ctx.warn(`${provider} model ${model}${baseURL ? ` at ${baseURL}` : ''}, API key from ${keySource}; ${iterations} iteration${iterations === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}`);
 
     const pool = createNodePool({ size: workers, timeoutMs });
+    // Never runs a candidate: the benchmark's truth half is computed here (see poolBenchmarkW1).
+    const truthPool = dataset.env ? createNodePool({ size: Math.min(workers, availableParallelism()), timeoutMs, spares: 0 }) : undefined;
     const t0 = performance.now();
     try {
       const callbacks = poolLoopCallbacks(pool, {
         dataset, rules, calibrator: CALIBRATORS[method], generations, popsize, mc, seed, timeoutMs,
-        benchmark: dataset.env ? { truthSource: getEnvironment(dataset.env).groundTruthSource, trueParams: getEnvironment(dataset.env).trueParams, states, samples } : undefined,
+        benchmark: dataset.env ? { truthSource: getEnvironment(dataset.env).groundTruthSource, trueParams: getEnvironment(dataset.env).trueParams, states, samples, truthPool } : undefined,
         onCalibrationProgress: (p) => progress.onCalibrationProgress(p),
         now: () => performance.now(),
       });
@@ -165,6 +167,7 @@ export const loopCommand: Command = {
     } finally {
       progress.done();
       pool.terminate();
+      truthPool?.terminate();
     }
   },
 };
