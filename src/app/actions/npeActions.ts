@@ -18,7 +18,14 @@ import { ensureRunProgram, forgetRunProgram } from './runPoolProgram.ts';
 import { runController, setRunController } from './runControl.ts';
 import { notify } from './uiActions.ts';
 
-const PROGRESS_INTERVAL_MS = 150;
+/** The live phase counter updates this often (a small store that only the progress line reads). */
+const PROGRESS_INTERVAL_MS = 250;
+/**
+ * The run record (and so the training curve and the run history) takes new epochs at most this often:
+ * each update re-renders and redraws on the main thread, which shares the cores with the training
+ * worker, so watching a run must not slow it down.
+ */
+const HISTORY_INTERVAL_MS = 1000;
 /** Epoch cap in the studio (early stopping usually ends far sooner); also the progress bar's length. */
 const STUDIO_MAX_EPOCHS = 300;
 
@@ -54,9 +61,19 @@ export async function startNpeCalibration(): Promise<string | null> {
   ctl.signal.addEventListener('abort', () => void worker.cancel(), { once: true });
   studioStore.setState((s) => ({ runs: prependRun(s.runs, run0), activeRunId: runId, selectedRunId: runId }));
   useNpeLive.setState({ runId, phase: 'simulate', done: 0, total: npe.simulations, provider: null });
+  let pendingEpochs: CalibrationProgress[] = [];
+  let historyAt = 0;
+  const flushEpochs = () => {
+    if (pendingEpochs.length === 0) return;
+    const epochs = pendingEpochs;
+    pendingEpochs = [];
+    historyAt = performance.now();
+    updateRun(runId, (r) => applyProgress(r, epochs));
+  };
   const batcher = createBatcher<CalibrationProgress>((events) => {
-    updateRun(runId, (r) => applyProgress(r, events.filter((e) => e.phase === 'train')));
+    pendingEpochs.push(...events.filter((e) => e.phase === 'train'));
     const last = events[events.length - 1];
+    if (last.phase !== 'train' || performance.now() - historyAt >= HISTORY_INTERVAL_MS) flushEpochs();
     useNpeLive.setState({ phase: last.phase as 'simulate', done: last.phase === 'train' ? last.iteration : last.phaseDone ?? 0, total: last.phase === 'train' ? last.totalIterations : last.phaseTotal ?? 0 });
   }, PROGRESS_INTERVAL_MS);
   try {
@@ -77,6 +94,7 @@ export async function startNpeCalibration(): Promise<string | null> {
       proxy((provider: string) => useNpeLive.setState({ provider })),
     );
     batcher.flush();
+    flushEpochs();
     const summary = toNpeRunSummary(result, observed);
     updateRun(runId, (r) => ({ ...finishRun(r, result, Date.now()), npe: summary }));
     result.warnings.forEach((w) => notify('info', w));

@@ -15,6 +15,12 @@ export interface CornerInput {
 const ACCENT = '#3b6df0';
 const TRUTH = '#d62728';
 const PRIOR = '#888888';
+/** Pairwise densities from transparent (no mass: the panel's own background, light or dark) to the accent. */
+const DENSITY = [
+  [0, 'rgba(59,109,240,0)'],
+  [0.25, 'rgba(59,109,240,0.25)'],
+  [1, 'rgba(37,78,200,0.95)'],
+];
 
 /**
  * A corner plot: marginal histograms on the diagonal, pairwise densities (2-D histogram contours)
@@ -48,7 +54,7 @@ export function cornerPlot(c: CornerInput): { data: PlotTrace[]; layout: PlotLay
         if (t[c.names[j]] !== undefined) shapes.push(vline(t[c.names[j]], xa, ya, TRUTH, 'solid'));
         for (const b of [c.bounds[j].min, c.bounds[j].max]) shapes.push(vline(b, xa, ya, PRIOR, 'dash'));
       } else {
-        data.push({ type: 'histogram2dcontour', x: col(j), y: col(i), xaxis: xa, yaxis: ya, ncontours: 8, showscale: false, colorscale: 'Blues', reversescale: true, contours: { coloring: 'fill', showlines: false }, hoverinfo: 'skip' });
+        data.push({ type: 'histogram2dcontour', x: col(j), y: col(i), xaxis: xa, yaxis: ya, ncontours: 8, showscale: false, colorscale: DENSITY, contours: { coloring: 'fill', showlines: false }, hoverinfo: 'skip' });
         if (t[c.names[j]] !== undefined && t[c.names[i]] !== undefined) {
           data.push({ type: 'scatter', mode: 'markers', x: [t[c.names[j]]], y: [t[c.names[i]]], xaxis: xa, yaxis: ya, marker: { color: TRUTH, size: 11, symbol: 'star' }, name: 'true value' });
         }

@@ -43,7 +43,8 @@ export function coverageChart(sbc: SbcResult): Chart {
     data: [
       { type: 'scatter', mode: 'lines', name: 'ideal', x: [0, 1], y: [0, 1], line: { color: '#888', dash: 'dash' } },
       ...sbc.parameters.map((p, k) => ({ type: 'scatter', mode: 'lines', name: p.name, x: sbc.levels, y: p.coverage, line: { color: COLORS[k % COLORS.length], width: 1 } })),
-      { type: 'scatter', mode: 'lines+markers', name: 'mean', x: sbc.levels, y: sbc.coverage, line: { color: '#222', width: 2 } },
+      // Not black: it must read on the dark theme's background too.
+      { type: 'scatter', mode: 'lines+markers', name: 'mean', x: sbc.levels, y: sbc.coverage, line: { color: '#d6336c', width: 2.5 }, marker: { color: '#d6336c', size: 5 } },
     ],
     layout: {
       margin: { l: 48, r: 12, t: 12, b: 40 }, legend: { orientation: 'h', y: 1.15 },

@@ -10,6 +10,30 @@ import { useStudio } from '../store/useStudio.ts';
 const METHOD = { ga: 'GA', cmaes: 'CMA-ES', npe: 'NPE' } as const;
 const BADGE: Record<RunRecord['status'], string> = { running: 'run', done: 'ok', cancelled: '', failed: 'err', interrupted: '' };
 
+/** The budget a run was given: GA / CMA-ES generations × population, NPE simulations and estimator. */
+function budgetSummary(r: RunRecord): string {
+  if (r.settings.method === 'npe') {
+    const npe = r.settings.npe;
+    return npe ? `${npe.simulations.toLocaleString('en-US')} simulations, ${npe.estimator.toUpperCase()}, seed ${r.settings.seed}` : `NPE, seed ${r.settings.seed}`;
+  }
+  return `${r.settings.generations}×${r.settings.popsize}, mc ${r.settings.mc}, seed ${r.settings.seed}`;
+}
+
+/**
+ * The run's own score: the best one-step fitness of a GA / CMA-ES search. NPE fits no fitness (its
+ * loss is a training loss, not comparable), so its cell says so; the W1 columns compare all methods.
+ */
+function FitCell({ r }: { r: RunRecord }) {
+  if (r.settings.method === 'npe') {
+    return (
+      <td className="num muted" title="NPE has no fitness: compare runs by the rollout W1 columns">
+        posterior
+      </td>
+    );
+  }
+  return <td className="num">{formatNumber(r.bestFitness)}</td>;
+}
+
 function paramsSummary(r: RunRecord): string {
   if (!r.params) return '–';
   return Object.entries(r.params)
@@ -57,7 +81,7 @@ export function HistoryPanel() {
                 <th>code</th>
                 <th>budget</th>
                 <th>parameters</th>
-                <th className="num">best MSE</th>
+                <th className="num" title="Best one-step fitness of a GA or CMA-ES search (lower is better)">best fitness</th>
                 <th className="num">rollout W1 (val)</th>
                 <th className="num">W1 (test)</th>
                 <th className="num">time</th>
@@ -90,11 +114,11 @@ export function HistoryPanel() {
                   <td className="mono" title={r.codeHash}>
                     {r.codeHash.slice(0, 7)}
                   </td>
-                  <td className="text-small">
-                    {r.settings.generations}×{r.settings.popsize}, mc {r.settings.mc}, seed {r.settings.seed}
+                  <td className="text-small" data-testid="history.budget">
+                    {budgetSummary(r)}
                   </td>
                   <td className="text-small mono">{paramsSummary(r)}</td>
-                  <td className="num">{formatNumber(r.bestFitness)}</td>
+                  <FitCell r={r} />
                   <td className="num">{formatNumber(r.diagnostics?.validation?.rolloutW1)}</td>
                   <td className="num">{formatNumber(r.diagnostics?.benchmark?.w1)}</td>
                   <td className="num">{formatSeconds(r.seconds)}</td>

@@ -186,7 +186,8 @@ export function PopulationAnimation({ run }: { run: RunRecord }) {
             ? 'The first generation appears here as soon as it is scored.'
             : 'Populations are kept for the latest GA or CMA-ES run of this session; start a calibration to watch one.'
           : 'Each dot is one candidate of the generation (grey: the generation before).'}
-        {truth ? ' The star marks the true parameters.' : ''}
+        {/* Only when the star is drawn: a program's own parameter names may not be the truth's. */}
+        {truth?.[names[pair[0]]] !== undefined && truth?.[names[pair[1]]] !== undefined ? ' The star marks the true parameters.' : ''}
         {landscape.status === 'ready' && ' Background: training fitness (one-step MSE, log scale, darker is better).'}
         {landscape.status === 'pending' && ` ${landscape.message ?? ''}`}
         {landscape.status === 'failed' && ` The landscape could not be computed: ${landscape.message}`}

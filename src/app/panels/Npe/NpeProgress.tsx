@@ -10,12 +10,27 @@ const PHASE_TEXT: Record<string, string> = {
   sbc: 'Checking calibration (SBC)',
 };
 
-/** Status of an NPE run: phase and its progress, epoch and losses, the execution provider. */
+/** The phases of an NPE run in order: the overall bar advances one quarter per phase. */
+const PHASES = ['simulate', 'train', 'sample', 'sbc'] as const;
+
+/** Where the run stands in its current phase, in words ("epoch 23 (at most 300; …)" while training). */
+function phaseText(phase: string, done: number, total: number): string {
+  if (phase === 'train') return `${PHASE_TEXT.train}: epoch ${done} (at most ${total}; training stops early once the validation loss stops improving)`;
+  return `${PHASE_TEXT[phase] ?? phase}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`;
+}
+
+/**
+ * Status of an NPE run: phase and its progress, epoch and losses, the execution provider. The bar is
+ * the whole run (a quarter per phase), so it fills when the run ends, early stopping or not.
+ */
 export function NpeProgress({ run }: { run: RunRecord }) {
   const live = useNpeLive();
   const mine = live.runId === run.id && run.status === 'running';
   const provider = run.npe?.provider ?? (live.runId === run.id ? live.provider : null);
   const last = run.history[run.history.length - 1];
+  const k = mine && live.phase ? PHASES.indexOf(live.phase as (typeof PHASES)[number]) : -1;
+  const overall = run.status === 'done' ? PHASES.length : k < 0 ? 0 : k + Math.min(1, live.done / Math.max(1, live.total));
+  const stoppedBy = run.npe?.stoppedBy;
   return (
     <div className="card stack" data-testid="npe.progress" data-status={run.status} data-phase={mine ? live.phase ?? '' : ''}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -24,16 +39,20 @@ export function NpeProgress({ run }: { run: RunRecord }) {
             {run.status}
           </span>
           <span data-testid="npe.phase">
-            {mine && live.phase ? `${PHASE_TEXT[live.phase] ?? live.phase}: ${live.done.toLocaleString('en-US')} / ${live.total.toLocaleString('en-US')}` : run.status === 'done' ? `Finished: ${run.history.length} epochs` : ''}
+            {mine && live.phase
+              ? phaseText(live.phase, live.done, live.total)
+              : run.status === 'done'
+                ? `Finished: trained ${run.history.length} epochs${stoppedBy ? ` (stopped by ${stoppedBy})` : ''}`
+                : ''}
           </span>
         </div>
         <span className="text-small muted">
-          {last && <>epoch {last.iteration}: train <strong className="mono">{formatNumber(last.mean)}</strong>, validation <strong className="mono">{formatNumber(last.best)}</strong> · </>}
+          {last && <>epoch {last.iteration}: train loss <strong className="mono">{formatNumber(last.mean)}</strong>, validation loss <strong className="mono">{formatNumber(last.best)}</strong> · </>}
           estimator on <strong data-testid="npe.provider">{provider ?? '…'}</strong>
           {run.seconds !== undefined && ` · ${formatSeconds(run.seconds)}`}
         </span>
       </div>
-      {mine && <ProgressBar value={live.done} max={Math.max(1, live.total)} label="NPE phase progress" testId="npe.bar" />}
+      {(mine || run.status === 'done') && <ProgressBar value={overall} max={PHASES.length} label="NPE run progress (simulate, train, sample, SBC)" testId="npe.bar" />}
       {run.error && <p className="text-small" style={{ color: 'var(--danger)' }} data-testid="npe.error">{run.error}</p>}
     </div>
   );

@@ -31,6 +31,12 @@ export function NpeResults({ run, truth }: { run: RunRecord; truth: Record<strin
   );
 }
 
+/** Parameters whose true value lies outside the posterior's 5–95 % interval. */
+function outsideInterval(npe: NpeRunSummary, truth: Record<string, number> | null): string[] {
+  const p = npe.posterior;
+  return truth ? p.names.filter((n, k) => truth[n] !== undefined && (truth[n] < p.q05[k] || truth[n] > p.q95[k])) : [];
+}
+
 function Posterior({ run, npe, truth }: { run: RunRecord; npe: NpeRunSummary; truth: Record<string, number> | null }) {
   const names = npe.posterior.names;
   const bounds = names.map((n) => run.parameters.find((p) => p.name === n) ?? { min: -Infinity, max: Infinity });
@@ -67,7 +73,7 @@ function Posterior({ run, npe, truth }: { run: RunRecord; npe: NpeRunSummary; tr
           {names.length > CORNER_MAX ? ` Showing the first ${CORNER_MAX} of ${names.length} parameters.` : ''}
         </p>
       </div>
-      {npe.sbc && <SbcCard sbc={npe.sbc} />}
+      {npe.sbc && <SbcCard sbc={npe.sbc} outside={outsideInterval(npe, truth)} />}
       {npe.predictive && npe.predictive.length > 0 && (
         <div className="card" data-testid="npe.predictive">
           <h3>Posterior predictive check</h3>

@@ -49,8 +49,9 @@ export function StructureGraphView({ layout, selected, linked, onSelect }: Struc
     <svg
       className="structure-graph"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      // Small graphs are drawn larger (up to 1.6×), large ones shrink to the card.
-      style={{ width: '100%', maxWidth: layout.width * 1.6, height: 'auto' }}
+      // Small graphs are drawn larger (up to 1.6×), large ones shrink to the card, and a tall one (the
+      // hospital's ground truth with 30+ missing edges) shrinks to the window rather than being cut off.
+      style={{ width: '100%', maxWidth: layout.width * 1.6, height: 'auto', maxHeight: 'min(75vh, 760px)' }}
       role="group"
       aria-label="Structure graph of the simulator"
       data-testid="structure.graph"
