@@ -50,7 +50,7 @@ describe('diagramFromProgram', () => {
     const line = edited.split('\n').findIndex((l) => l.includes('R + recovery + 1')) + 1;
     expect(diagramFromProgram(edited, SIR_DIAGRAM)).toEqual({
       ok: false,
-      reason: `line ${line} is an edit the diagram cannot show (only rates, auxiliaries, lead times and parameters round-trip)`,
+      reason: `line ${line} changes more than rates, auxiliaries, lead times and parameters, which is all the diagram reads back`,
     });
   });
 

@@ -73,7 +73,7 @@ export function diagramFromProgram(code: string, base: Diagram): RoundTrip {
   const regenerated = generateProgram(d);
   if (!sameTokens(code, regenerated)) {
     const line = firstDifferentLine(code, regenerated);
-    return { ok: false, reason: `line ${line} is an edit the diagram cannot show (only rates, auxiliaries, lead times and parameters round-trip)` };
+    return { ok: false, reason: `line ${line} changes more than rates, auxiliaries, lead times and parameters, which is all the diagram reads back` };
   }
   return { ok: true, diagram: d, changed: true };
 }

@@ -116,8 +116,8 @@ function DiagramEditor({ diagram }: { diagram: Diagram }) {
     <div className="stack" style={{ gap: 'var(--space-3)' }}>
       {status.kind === 'codeLeads' && (
         <div className="card diagram-note" role="status" data-testid="diagram.codeLeads">
-          <strong>The code now leads.</strong> The program was edited in a way the diagram cannot show: {status.reason}. The diagram below is the last
-          diagram version, read-only.
+          <strong>The code now leads.</strong> The program was edited in a way the diagram cannot show: {status.reason}. The diagram below is its last
+          version, read-only; the code is what calibration and the other steps use.
           <div className="row" style={{ gap: 'var(--space-2)', marginTop: 'var(--space-2)' }}>
             <button type="button" className="btn" data-testid="diagram.backToDiagram" onClick={() => backToDiagram()}>
               Use the diagram again (the current code is saved as a version)

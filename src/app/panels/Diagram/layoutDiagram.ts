@@ -61,6 +61,9 @@ export function layoutDiagram(d: Diagram): DiagramLayout {
   const link = (source: string, target: string, kind: PlacedEdge['kind'], id: string) => {
     if (!g.hasNode(source) || !g.hasNode(target)) return;
     edges.push({ id, source, target, kind });
+    // A stock's level read by a rate is drawn but does not rank: parameters and auxiliaries stay before
+    // the flows they feed instead of being pushed after the stocks.
+    if (kind === 'info' && source.startsWith('stock:')) return;
     g.setEdge(source, target, { weight: kind === 'pipe' ? 4 : 1, minlen: 1 });
   };
 
