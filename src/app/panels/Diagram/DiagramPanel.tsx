@@ -11,6 +11,7 @@ import { adoptDiagramFromCode, backToDiagram, dropDiagram, setDiagram } from './
 import { addAuxiliary, addFlow, addParameter, addStock, elementAtPath, removeElement, type ElementRef } from './editDiagram.ts';
 import { exportDiagramPng, exportDiagramSvg } from './exportDiagram.ts';
 import { GeneratedCodeView } from './GeneratedCodeView.tsx';
+import { LlmDiagramCard } from './LlmDiagramCard.tsx';
 import { layoutDiagram, nodeId } from './layoutDiagram.ts';
 import { syncStatus } from './syncStatus.ts';
 import './diagram.css';
@@ -183,6 +184,7 @@ function DiagramEditor({ diagram }: { diagram: Diagram }) {
             </div>
           )}
           <DiagramChecks diagram={diagram} check={check} onSelect={setSelected} />
+          <LlmDiagramCard diagram={diagram} readOnly={readOnly} onApply={(next) => change(keepPositions(diagram, next), null)} />
         </div>
       </div>
       <div className="card" style={{ padding: 0 }}>
@@ -209,4 +211,11 @@ function withPosition(d: Diagram, ref: ElementRef, x: number, y: number): Diagra
   if (ref.kind === 'parameter') return { ...d, parameters: d.parameters.map((p) => (p.name === ref.name ? { ...p, ...at } : p)) };
   if (ref.kind === 'auxiliary') return { ...d, auxiliaries: d.auxiliaries.map((a) => (a.name === ref.name ? { ...a, ...at } : a)) };
   return d;
+}
+
+/** The LLM's diagram with the positions the user gave the elements it kept. */
+function keepPositions(before: Diagram, after: Diagram): Diagram {
+  const at = new Map([...before.stocks, ...before.parameters, ...before.auxiliaries].filter((x) => x.position).map((x) => [x.name, x.position!]));
+  const place = <T extends { name: string; position?: { x: number; y: number } }>(x: T): T => (at.has(x.name) && !x.position ? { ...x, position: at.get(x.name)! } : x);
+  return { ...after, stocks: after.stocks.map(place), parameters: after.parameters.map(place), auxiliaries: after.auxiliaries.map(place) };
 }
