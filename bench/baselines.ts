@@ -2,7 +2,8 @@
 // baselines (SINDy, MLP world model) and of the calibrated ground-truth structure at 10 / 30 / 100
 // training trajectories (3 seeds), beside the noise floor; and each model's error against the truth
 // under one what-if preset per benchmark (parameter interventions reach mechanistic models only).
-// Run: `npm run bench -- --baselines` (or `node --import tsx bench/baselines.ts [--quick] [--json]`).
+// Run: `npm run bench -- --baselines` (or `node --import tsx bench/baselines.ts [--quick] [--json] [--env ID]…
+// [--interventions]`; the last recomputes only the intervention errors).
 // In-process, one thread: figures are about accuracy, not speed.
 import { parseArgs } from 'node:util';
 import { blackBoxScenario } from '../src/core/baselines/blackBoxScenario.ts';
@@ -40,6 +41,8 @@ export interface BaselinesBenchOptions {
   /** Rollouts per model in the intervention comparison. */
   rollouts: number;
   envs?: string[];
+  /** Only the intervention errors (models fitted once, on the largest size and first seed; no W1 table). */
+  interventionsOnly?: boolean;
   log: (s: string) => void;
 }
 
@@ -89,13 +92,13 @@ export async function measureBaselines(o: BaselinesBenchOptions): Promise<EnvBas
     const score = (sim: CompiledSimulator, params: Record<string, number>, seed: number) =>
       benchmarkW1({ candidate: sim, candidateParams: params, truth, trueParams: env.trueParams, transitions: test, states: o.states, samples: o.samples, seed }).w1;
     let largest: Partial<Record<ModelName, { sim: CompiledSimulator; params: Record<string, number> }>> = {};
-    for (const seed of o.seeds) {
-      noiseFloor.push(score(truth, env.trueParams, seed));
-      for (const n of o.sizes) {
+    for (const seed of o.interventionsOnly ? o.seeds.slice(0, 1) : o.seeds) {
+      if (!o.interventionsOnly) noiseFloor.push(score(truth, env.trueParams, seed));
+      for (const n of o.interventionsOnly ? [Math.max(...o.sizes)] : o.sizes) {
         for (const m of models) {
           const t = performance.now();
           const fitted = await fitModel(m, env, data, n, seed, o, runtime, truth);
-          const w = score(fitted.sim, fitted.params, seed);
+          const w = o.interventionsOnly ? NaN : score(fitted.sim, fitted.params, seed);
           (w1[m][n] ??= []).push(w);
           o.log(`${env.id} seed ${seed}, ${n} trajectories, ${m}: W1 ${w.toFixed(3)} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
           if (n === Math.max(...o.sizes) && seed === o.seeds[0]) largest = { ...largest, [m]: fitted };
@@ -119,7 +122,9 @@ function interventionErrors(env: Environment, fitted: Record<ModelName, { sim: C
   const black = blackBoxScenario(scenario);
   const errors = {} as Record<ModelName, number>;
   for (const [m, f] of Object.entries(fitted) as [ModelName, { sim: CompiledSimulator; params: Record<string, number> }][]) {
-    const run = simulateScenario(f.sim, f.params, m === 'truth-structure' ? scenario : black.scenario, opts);
+    // other noise than the truth's run (as for the floor): a model sharing the truth's program must not
+    // score near 0 just by replaying the same random numbers
+    const run = simulateScenario(f.sim, f.params, m === 'truth-structure' ? scenario : black.scenario, { ...opts, seed: seed + 1000 });
     errors[m] = compareOutcomes(run, truthRun).meanW1;
   }
   return { scenario: scenario.name, trajectories: Math.max(...o.sizes), dropped: black.dropped.length, errors, truthVsTruth: compareOutcomes(again, truthRun).meanW1 };
@@ -134,9 +139,16 @@ export function formatBaselines(results: EnvBaselines[], o: Omit<BaselinesBenchO
     const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : NaN;
     return Number.isNaN(sd) ? m.toFixed(3) : `${m.toFixed(3)} ± ${sd.toFixed(3)}`;
   };
-  const lines = [`test one-step W1 (${o.states} test start states, ${o.samples} samples each; mean ± sd over seeds ${o.seeds.join(', ')})`];
+  const lines = [o.interventionsOnly
+    ? `intervention errors: mean per-time W1 vs the truth, ${o.rollouts} rollouts, models fitted on ${Math.max(...o.sizes)} trajectories (seed ${o.seeds[0]})`
+    : `test one-step W1 (${o.states} test start states, ${o.samples} samples each; mean ± sd over seeds ${o.seeds.join(', ')})`];
   for (const r of results) {
     lines.push('', `${r.env} (${r.seconds.toFixed(0)} s)`);
+    if (o.interventionsOnly) {
+      const iv = r.intervention;
+      lines.push(`  intervention "${iv.scenario}": ${(Object.keys(iv.errors) as ModelName[]).map((m) => `${MODEL_LABELS[m]} ${iv.errors[m].toFixed(3)}`).join(' | ')} | truth vs truth ${iv.truthVsTruth.toFixed(3)}`);
+      continue;
+    }
     const header = ['model', ...o.sizes.map((n) => `${n} traj.`)];
     const rows = (Object.keys(r.w1) as ModelName[]).map((m) => [MODEL_LABELS[m], ...o.sizes.map((n) => f(r.w1[m][n]))]);
     rows.push(['noise floor (truth vs truth)', ...o.sizes.map(() => f(r.noiseFloor))]);
@@ -152,13 +164,13 @@ export function formatBaselines(results: EnvBaselines[], o: Omit<BaselinesBenchO
 }
 
 /** Runs the bench and prints its tables (or JSON) on stdout; progress on stderr. */
-export async function runBaselinesBench(quick: boolean, json: boolean, envs?: string[]): Promise<void> {
-  const o = { ...(quick ? QUICK : FULL), envs, log: (s: string) => process.stderr.write(s + '\n') };
+export async function runBaselinesBench(quick: boolean, json: boolean, envs?: string[], interventionsOnly = false): Promise<void> {
+  const o = { ...(quick ? QUICK : FULL), envs, interventionsOnly, log: (s: string) => process.stderr.write(s + '\n') };
   const results = await measureBaselines(o);
   process.stdout.write((json ? JSON.stringify(results, null, 2) : formatBaselines(results, o)) + '\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, env: { type: 'string', multiple: true } } });
-  await runBaselinesBench(values.quick === true, values.json === true, values.env);
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, env: { type: 'string', multiple: true }, interventions: { type: 'boolean' } } });
+  await runBaselinesBench(values.quick === true, values.json === true, values.env, values.interventions === true);
 }

@@ -21,4 +21,17 @@ describe('createBaselineSession', () => {
     expect(compileSimulator(sindy.source).parameters).toEqual([]);
     expect(await session.provider()).toBe('wasm');
   });
+
+  it('createBaselineSession(makeRuntime, yieldToEvents) awaits the yield after every minibatch, where a cancel message can land', async () => {
+    let calls = 0;
+    const session = createBaselineSession(() => createOrtRuntime(), async () => {
+      calls++;
+      if (calls === 2) session.cancel(); // what the worker's message handler does between minibatches
+    });
+    const epochs: number[] = [];
+    // 20 trajectories × 30 steps = 600 transitions: 3 minibatches of 200 per epoch
+    await expect(session.fit('mlp', data, { seed: 1, maxEpochs: 500 }, (e) => epochs.push(e.epoch))).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toBe(2);
+    expect(epochs).toEqual([]);
+  });
 });

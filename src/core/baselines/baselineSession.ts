@@ -19,9 +19,10 @@ export interface BaselineSessionApi {
 /**
  * The baseline worker's API (workers/baselineWorker.ts wraps it with comlink). The runtime is made on
  * first use and kept. A signal cannot cross a worker boundary, so cancelling is a method that flips the
- * current fit's flag, which the training loop checks between minibatches.
+ * current fit's flag, which the training loop checks between minibatches; `yieldToEvents` (a real task
+ * boundary, injected by the worker) lets that cancel message in while training runs.
  */
-export function createBaselineSession(makeRuntime: () => Promise<TensorRuntime>): BaselineSessionApi {
+export function createBaselineSession(makeRuntime: () => Promise<TensorRuntime>, yieldToEvents?: () => Promise<void>): BaselineSessionApi {
   let runtime: Promise<TensorRuntime> | undefined;
   let current: { aborted: boolean } | undefined;
   const getRuntime = () => (runtime ??= makeRuntime());
@@ -32,7 +33,7 @@ export function createBaselineSession(makeRuntime: () => Promise<TensorRuntime>)
       current = signal;
       try {
         return await fitBaseline(method, dataset, {
-          seed: opts.seed, trajectories: opts.trajectories, signal, onEpoch,
+          seed: opts.seed, trajectories: opts.trajectories, signal, onEpoch, yieldToEvents,
           runtime: method === 'mlp' ? await getRuntime() : undefined,
           mlp: { maxEpochs: opts.maxEpochs },
         });

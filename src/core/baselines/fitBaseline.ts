@@ -22,9 +22,11 @@ export interface FitBaselineOptions {
   /** The ONNX runtime the MLP trains on (required for 'mlp'). */
   runtime?: TensorRuntime;
   /** MLP settings beyond the defaults (epochs, components, …). */
-  mlp?: Omit<MlpBaselineOptions, 'seed' | 'trajectories' | 'signal' | 'onEpoch'>;
+  mlp?: Omit<MlpBaselineOptions, 'seed' | 'trajectories' | 'signal' | 'onEpoch' | 'yieldToEvents'>;
   signal?: CancelSignal;
   onEpoch?: (e: MlpEpoch) => void;
+  /** See {@link MlpBaselineOptions.yieldToEvents}. */
+  yieldToEvents?: () => Promise<void>;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function fitBaseline(method: BaselineMethod, dataset: Dataset, opts
   if (method === 'mlp') {
     if (!opts.runtime) throw new Error('MLP baseline: no ONNX runtime given');
     const model = await trainMlpBaseline(opts.runtime, dataset, {
-      ...opts.mlp, seed: opts.seed, trajectories: opts.trajectories, signal: opts.signal, onEpoch: opts.onEpoch,
+      ...opts.mlp, seed: opts.seed, trajectories: opts.trajectories, signal: opts.signal, onEpoch: opts.onEpoch, yieldToEvents: opts.yieldToEvents,
     });
     const last = model.history.at(-1);
     return {

@@ -28,6 +28,12 @@ export interface MlpBaselineOptions {
   maxEpochs?: number;
   signal?: CancelSignal;
   onEpoch?: (e: MlpEpoch) => void;
+  /**
+   * Awaited after every minibatch so the thread can handle other events. A Web Worker needs it to
+   * receive a cancel message at all: single-threaded WASM inference resolves within microtasks, so
+   * without a real task boundary the loop never lets the worker's message queue run.
+   */
+  yieldToEvents?: () => Promise<void>;
 }
 
 export const MLP_DEFAULTS = { components: 3, hidden: 50, learningRate: 1e-3, batchSize: 200, patience: 20, maxEpochs: 300 } as const;
@@ -87,7 +93,7 @@ function gather(rows: Float64Array[], idx: ArrayLike<number>, width: number): Ho
  * @throws AbortError (`name === 'AbortError'`) when `signal` fires; Error when there is nothing to train on.
  */
 export async function trainMlpBaseline(runtime: TensorRuntime, dataset: Dataset, opts: MlpBaselineOptions): Promise<MlpModel> {
-  const o = { ...MLP_DEFAULTS, ...definedOnly(opts) };
+  const o = { ...MLP_DEFAULTS, ...definedOnly({ ...opts, yieldToEvents: undefined, signal: undefined, onEpoch: undefined }) };
   for (const key of ['components', 'hidden', 'batchSize', 'patience', 'maxEpochs'] as const) {
     if (!Number.isInteger(o[key]) || o[key] < 1) throw new Error(`MLP baseline: ${key} must be a positive integer, got ${o[key]}`);
   }
@@ -154,6 +160,7 @@ export async function trainMlpBaseline(runtime: TensorRuntime, dataset: Dataset,
         }
         // read back lazily: on WebGPU a per-step download would stall the queue
         losses.push({ loss: out.loss.download().finally(() => out.loss.dispose()), n: idx.length });
+        if (opts.yieldToEvents) await opts.yieldToEvents();
       }
       let trainLoss = 0;
       for (const l of losses) trainLoss += ((await l.loss)[0] * l.n) / trainIdx.length;
