@@ -18,7 +18,7 @@ export function statesFlag(value: string | undefined): number | undefined {
   if (value === 'all') return undefined;
   if (value === undefined) return DEFAULT_BENCHMARK_STATES;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--states must be a positive integer or "all", got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw usageError(`--states must be an integer in 1..1000000 or "all", got ${JSON.stringify(value)}`);
   return n;
 }
 

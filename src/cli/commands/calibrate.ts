@@ -61,15 +61,15 @@ export const calibrateCommand: Command = {
       ...NPE_FLAGS,
     });
     const method = choiceFlag(f.method, 'method', ['ga', 'cmaes', 'npe'] as const, 'ga');
-    const generations = optionalIntFlag(f.generations, 'generations', 0);
-    const popsize = optionalIntFlag(f.popsize, 'popsize', 2);
-    const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1);
+    const generations = optionalIntFlag(f.generations, 'generations', 0, 100_000);
+    const popsize = optionalIntFlag(f.popsize, 'popsize', 2, 100_000);
+    const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1, 10_000);
     const { fitness, budget, preset, maxCandidates } = budgetChoice(f);
     if (fitness === 'energy' && mc < 2) throw new CliError(`--fitness energy needs --mc 2 or more (got ${mc})`, 2);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const warmStart = numbersObjectFlag(f['warm-start'], 'warm-start');
     const states = statesFlag(f.states);
-    const samples = intFlag(f.samples, 'samples', 200, 1);
+    const samples = intFlag(f.samples, 'samples', 200, 1, 100_000);
     const sim = readSimulator(required(f.sim, 'sim', 'calibrate'), ctx.cwd);
     const dataPath = required(f.data, 'data', 'calibrate');
     const { dataset, warnings } = readDataset(dataPath, ctx.cwd);

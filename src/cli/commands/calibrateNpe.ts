@@ -56,11 +56,11 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   const f = i.flags;
   const force = (f as Record<string, unknown>).force === true;
   if (f['export-onnx'] !== undefined) checkOutputPath(f['export-onnx'], i.ctx.cwd, '--export-onnx', force);
-  const simulations = intFlag(f.sims, 'sims', DEFAULT_NPE_SIMULATIONS, 20);
+  const simulations = intFlag(f.sims, 'sims', DEFAULT_NPE_SIMULATIONS, 20, 1_000_000);
   const kind = choiceFlag(f.estimator, 'estimator', ['maf', 'mdn'] as const, 'maf');
-  const nSamples = intFlag(f['posterior-samples'], 'posterior-samples', DEFAULT_POSTERIOR_SAMPLES, 1);
-  const sbcSims = intFlag(f.sbc, 'sbc', SBC_DEFAULTS.simulations, 0);
-  const maxEpochs = optionalIntFlag(f['max-epochs'], 'max-epochs', 1);
+  const nSamples = intFlag(f['posterior-samples'], 'posterior-samples', DEFAULT_POSTERIOR_SAMPLES, 1, 1_000_000);
+  const sbcSims = intFlag(f.sbc, 'sbc', SBC_DEFAULTS.simulations, 0, 100_000);
+  const maxEpochs = optionalIntFlag(f['max-epochs'], 'max-epochs', 1, 100_000);
   const observation = choiceFlag(f.observation, 'observation', ['statistics', 'trajectory'] as const, 'statistics');
   const spec = summarySpec(i.dataset, observation);
   const observed = observedSummary(i.dataset, spec);

@@ -37,11 +37,13 @@ export const dataCommand: Command = {
     const out = required(f.out, 'out', 'data');
     const path = checkOutputPath(out, ctx.cwd, '--out', f.force === true);
     const opts = {
-      train: intFlag(f.train, 'train', 100, 1),
-      val: intFlag(f.val, 'val', 100, 0),
-      test: intFlag(f.test, 'test', 100, 0),
-      horizon: optionalIntFlag(f.horizon, 'horizon', 1),
+      train: intFlag(f.train, 'train', 100, 1, 1_000_000),
+      val: intFlag(f.val, 'val', 100, 0, 1_000_000),
+      test: intFlag(f.test, 'test', 100, 0, 1_000_000),
+      horizon: optionalIntFlag(f.horizon, 'horizon', 1, 100_000),
     };
+    const steps = (opts.train + opts.val + opts.test) * ((opts.horizon ?? env.horizon) + 1);
+    if (steps > 20_000_000) throw usageError(`--train/--val/--test × --horizon asks for ${steps.toExponential(2)} states, over the limit of 2e7 (about 1 GB of JSON)`);
     const dataset = generateDataset(env, seed, opts);
     const csv = /\.csv$/i.test(out);
     const text = csv ? datasetToCsv(dataset) : JSON.stringify(dataset);

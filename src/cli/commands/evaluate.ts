@@ -39,7 +39,7 @@ export const evaluateCommand: Command = {
     });
     const given = numbersObjectFlag(f.params, 'params');
     const split = choiceFlag(f.split, 'split', ['val', 'test', 'train'] as const, 'val');
-    const samples = intFlag(f.samples, 'samples', 200, 1);
+    const samples = intFlag(f.samples, 'samples', 200, 1, 100_000);
     const states = statesFlag(f.states);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const sim = readSimulator(required(f.sim, 'sim', 'evaluate'), ctx.cwd);
