@@ -133,7 +133,7 @@ const memory: CliCase[] = [
   args: [...EVAL('p.js'), '--timeout', '20'], expect: { code: 1, stderr: /out of memory|allocation failed|Invalid array|WebAssembly is not defined|RangeError/ },
 }));
 
-const special: CliCase[] = [
+const special: CliCase[] = (<Omit<CliCase, 'kind'>[]>[
   { id: 'fifo-data', what: '--data is a FIFO', files: { 'f': 'fifo:' }, args: ['evaluate', '--sim', 'gt:covid', '--data', 'f'], expect: { code: 1, stderr: /--data file "f": not a regular file/ } },
   { id: 'fifo-sim', what: '--sim is a FIFO', files: { 'f': 'fifo:' }, args: ['evaluate', '--sim', 'f', '--data', 'd.json'], expect: { code: 1, stderr: /--sim file "f": not a regular file/ } },
   { id: 'dev-zero-data', what: '--data is /dev/zero', args: ['evaluate', '--sim', 'gt:covid', '--data', '/dev/zero'], expect: { code: 1, stderr: /not a regular file/ } },
@@ -143,9 +143,9 @@ const special: CliCase[] = [
   { id: 'dir-sim', what: '--sim is a directory', files: { 'dir/x': 'x' }, args: ['evaluate', '--sim', 'dir', '--data', 'd.json'], expect: { code: 1, stderr: /it is a directory/ } },
   { id: 'symlink-fifo', what: '--data is a symlink to a FIFO', files: { 'f': 'fifo:', 'l.json': 'symlink:f' }, args: ['evaluate', '--sim', 'gt:covid', '--data', 'l.json'], expect: { code: 1, stderr: /not a regular file/ } },
   { id: 'huge-program', what: 'a 3 MB program', files: { 'p.js': `${PARAMS}// ${'x'.repeat(3 * 1024 * 1024)}\nfunction step(s) { return s; }\n` }, args: EVAL('p.js'), expect: { code: 1, stderr: /over the limit/ } },
-].map((c) => ({ ...c, kind: 'special file' as const }));
+]).map((c) => ({ ...c, kind: 'special file' as const }));
 
-const flags: CliCase[] = [
+const flags: CliCase[] = (<Omit<CliCase, 'kind'>[]>[
   { id: 'timeout-overflow', what: '--timeout past what timers can wait', args: ['evaluate', '--sim', 'gt:covid', '--data', 'd.json', '--timeout', '3000000'], expect: { code: 2, stderr: /--timeout must be at most 86400/ } },
   { id: 'rollouts-1e12', what: '--rollouts 1e12', args: ['whatif', '--sim', 'gt:covid', '--scenario', 'late-strict', '--rollouts', '1e12'], expect: { code: 2, stderr: /--rollouts must be an integer in 1\.\.100000/ } },
   { id: 'workers-256', what: '--workers 256', args: ['evaluate', '--sim', 'gt:covid', '--data', 'd.json', '--workers', '256'], expect: { code: 2, stderr: /--workers must be an integer in 1\.\./ } },
@@ -160,9 +160,9 @@ const flags: CliCase[] = [
   { id: 'samples-1e12', what: '--samples 1e12', args: ['evaluate', '--sim', 'gt:covid', '--data', 'd.json', '--samples', '1e12'], expect: { code: 2, stderr: /--samples must be an integer in 1\.\.100000/ } },
   { id: 'data-size-overflow', what: 'gsim data with 1e6 trajectories of 1e5 steps', args: ['data', '--env', 'covid', '--seed', '1', '--out', 'big.json', '--train', '1000000', '--horizon', '100000'], expect: { code: 2, stderr: /over the limit/ } },
   { id: 'params-proto', what: '--params with a __proto__ key', args: ['evaluate', '--sim', 'gt:covid', '--data', 'd.json', '--params', '{"__proto__": {"beta": 5}, "beta": 0.5}'], expect: { code: 2, stderr: /--params: "__proto__" must be a finite number/ } },
-].map((c) => ({ ...c, kind: 'flag overflow' as const }));
+]).map((c) => ({ ...c, kind: 'flag overflow' as const }));
 
-const getters: CliCase[] = [
+const getters: CliCase[] = (<Omit<CliCase, 'kind'>[]>[
   {
     id: 'getter-some-candidates', what: 'a state getter that throws for some parameter values, in a calibration',
     files: { 'p.js': `${PARAMS}${SIR}\nfunction step(s, a, p, rng) { const o = sir(s, p, rng); if (p.beta > 1.2) Object.defineProperty(o, 'I', { get() { throw new Error('getter'); }, enumerable: true }); return o; }\n` },
@@ -187,24 +187,24 @@ const getters: CliCase[] = [
     id: 'many-keys', what: 'a state with two million keys', files: { 'p.js': `${PARAMS}function step(s) { const o = { S: 1, I: 1, R: 1 }; for (let i = 0; i < 2e6; i++) o['k' + i] = i; return o; }\n` },
     args: [...EVAL('p.js'), '--timeout', '5'], expect: { code: 1, stderr: /time limit of 5 s|more than|out of memory/ },
   },
-].map((c) => ({ ...c, kind: 'getter/proxy' as const }));
+]).map((c) => ({ ...c, kind: 'getter/proxy' as const }));
 
 const FN = 'Function("return process")().exit(7)';
-const expressions: CliCase[] = [
+const expressions: CliCase[] = (<Omit<CliCase, 'kind' | 'expect'>[]>[
   { id: 'scenario-tstart-function', what: 'a scenario tStart that calls Function', files: { 's.json': JSON.stringify({ name: 's', interventions: [{ type: 'param', target: 'beta', factor: 0.5, tStart: `0 + (${FN}, 5)` }] }) }, args: ['whatif', '--sim', 'gt:covid', '--scenario', 's.json', '--rollouts', '2'] },
   { id: 'scenario-constructor', what: 'a scenario tEnd reaching constructor.constructor', files: { 's.json': JSON.stringify({ name: 's', interventions: [{ type: 'param', target: 'beta', factor: 0.5, tStart: 1, tEnd: 'horizon.constructor.constructor("return 1")()' }] }) }, args: ['whatif', '--sim', 'gt:covid', '--scenario', 's.json', '--rollouts', '2'] },
   { id: 'grid-cost-function', what: 'a policy cost that calls Function', files: { 'g.json': JSON.stringify({ name: 'g', x: { name: 'a', values: [1] }, y: { name: 'b', values: [1] }, scenario: { name: 's', interventions: [] }, cost: FN }) }, args: ['policy', '--sim', 'gt:covid', '--grid', 'g.json', '--rollouts', '2'] },
   { id: 'grid-define-this', what: 'a grid define reaching this', files: { 'g.json': JSON.stringify({ name: 'g', x: { name: 'a', values: [1] }, y: { name: 'b', values: [1] }, scenario: { name: 's', interventions: [] }, define: { z: 'this.process' }, cost: 'z' }) }, args: ['policy', '--sim', 'gt:covid', '--grid', 'g.json', '--rollouts', '2'] },
   { id: 'rules-check-function', what: 'a domain rule whose check calls Function', files: { 'r.json': JSON.stringify([{ id: 'x', description: 'x', check: `S >= 0 && ${FN}` }]) }, args: ['loop', '--env', 'covid', '--rules', 'r.json', '--provider', 'openai', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1', '--iterations', '1'] },
   { id: 'rules-check-template', what: 'a domain rule with a tagged template', files: { 'r.json': JSON.stringify([{ id: 'x', description: 'x', check: 'String.raw`x` && S >= 0' }]) }, args: ['loop', '--env', 'covid', '--rules', 'r.json', '--provider', 'openai', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1', '--iterations', '1'] },
-].map((c) => ({ ...c, kind: 'expression' as const, expect: { code: c.args[0] === 'loop' ? 2 : 1, stderr: /not allowed|not available|unknown name|cannot|unexpected|expected|is not|no function|only/i } }));
+]).map((c) => ({ ...c, kind: 'expression' as const, expect: { code: c.args[0] === 'loop' ? 2 : 1, stderr: /not allowed|not available|unknown name|cannot|unexpected|expected|is not|no function|only/i } }));
 
-const outputs: CliCase[] = [
+const outputs: CliCase[] = (<Omit<CliCase, 'kind'>[]>[
   { id: 'data-out-exists', what: 'gsim data --out onto an existing file', files: { 'keep.json': 'precious' }, args: ['data', '--env', 'covid', '--seed', '1', '--out', 'keep.json'], expect: { code: 2, stderr: /already exists: pass --force/ } },
   { id: 'export-onnx-exists', what: '--export-onnx onto an existing file', files: { 'keep.onnx': 'precious' }, args: ['calibrate', '--method', 'npe', '--sim', 'gt:covid', '--data', 'd.json', '--export-onnx', 'keep.onnx', '--sims', '20', '--workers', '1'], expect: { code: 2, stderr: /already exists: pass --force/ } },
-].map((c) => ({ ...c, kind: 'output' as const }));
+]).map((c) => ({ ...c, kind: 'output' as const }));
 
-const data: CliCase[] = [
+const data: CliCase[] = (<Omit<CliCase, 'kind'>[]>[
   { id: 'no-transitions', what: 'a dataset whose trajectories have one state each', files: { 'one.json': 'one-state-dataset' }, args: ['calibrate', '--sim', 'gt:covid', '--data', 'one.json'], expect: { code: 2, stderr: /no transitions in its train split/ } },
   {
     id: 'diagnostics-fail', what: 'a program that fails only on validation states: the calibration is still reported',
@@ -212,6 +212,6 @@ const data: CliCase[] = [
     args: ['calibrate', '--sim', 'p.js', '--data', 'mixed.json', '--generations', '1', '--popsize', '6', '--workers', '1', '--json'],
     expect: { code: 1, stderr: /diagnostics of the fitted simulator failed: .*val only/, stdout: /"diagnosticsError": ?".*val only/ },
   },
-].map((c) => ({ ...c, kind: 'data' as const }));
+]).map((c) => ({ ...c, kind: 'data' as const }));
 
 export const CLI_CORPUS: CliCase[] = [...hostRealm, ...hooks, ...tampering, ...memory, ...special, ...flags, ...getters, ...expressions, ...outputs, ...data];
