@@ -5,4 +5,14 @@ import { expose } from 'comlink';
 import { createBaselineSession } from '../src/core/baselines/baselineSession.ts';
 import { createOrtRuntime } from '../src/ort/createOrtRuntime.ts';
 
-expose(createBaselineSession(() => createOrtRuntime({ allowFallbackAdapter: false })));
+// A task boundary between minibatches, so the page's cancel message is handled during training
+// (a MessageChannel message: no 4 ms timer clamp).
+const channel = new MessageChannel();
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+expose(createBaselineSession(() => createOrtRuntime({ allowFallbackAdapter: false }), yieldToEvents));

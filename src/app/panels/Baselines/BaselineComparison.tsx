@@ -40,7 +40,7 @@ function ComparisonTable({ results }: { results: ComparisonResult[] }) {
                 );
               })}
               {intervention && (
-                <td className="num" title={last?.interventionNote}>
+                <td className="num" title={last?.interventionNote} data-testid="baselines.intervention">
                   {last?.interventionError != null ? formatNumber(last.interventionError) : '–'}
                   {last?.interventionNote ? ' *' : ''}
                 </td>

@@ -16,6 +16,7 @@ import { createBrowserPool, type BrowserSimPool } from '../../../pool/createBrow
 import { poolBenchmarkW1 } from '../../../pool/poolBenchmarkW1.ts';
 import { poolScenarios } from '../../../pool/poolScenarios.ts';
 import { runLabel } from '../../components/RunPicker.tsx';
+import { getTruthPool } from '../../lib/simPools.ts';
 import { studioStore } from '../../store/studioStore.ts';
 import { baselineStore, type ComparisonResult, type ComparisonRow } from './baselineStore.ts';
 import { getBaselineWorker, proxy } from './baselineWorkerClient.ts';
@@ -116,14 +117,15 @@ async function score(candidates: Candidate[], dataset: Dataset, env: Environment
   const preset = findScenarioPreset(BASELINE_INTERVENTION[env.id]);
   const scenario = preset ? resolveScenario(preset.scenarios[0], {}, preset.horizon) : null;
   const initialStates = scenarioStartStates(env, B.interventionRollouts, B.seed);
-  const simulate = async (source: string, params: Record<string, number>, sc: ResolvedScenario, seed: number = B.seed): Promise<ScenarioResult> => {
-    const [out] = await poolScenarios(p, {
+  // The truth runs on the studio's truth pool, whose workers never ran a model (README "Security").
+  const simulate = async (source: string, params: Record<string, number>, sc: ResolvedScenario, seed: number = B.seed, on = p): Promise<ScenarioResult> => {
+    const [out] = await poolScenarios(on, {
       model: { source, params }, truth: null, scenarios: [sc], variables: env.variables, horizon: preset!.horizon,
       rollouts: B.interventionRollouts, seed, initialStates, policyEnv: env.id, signal,
     });
     return out.model;
   };
-  const truthRun = scenario ? await simulate(env.groundTruthSource, env.trueParams, scenario) : null;
+  const truthRun = scenario ? await simulate(env.groundTruthSource, env.trueParams, scenario, B.seed, getTruthPool()) : null;
   const rows: ComparisonRow[] = [];
   let statesUsed = 0;
   for (const c of candidates) {
@@ -131,7 +133,7 @@ async function score(candidates: Candidate[], dataset: Dataset, env: Environment
     const [loaded] = await p.broadcast((api) => api.load(c.source, dataset), { signal });
     if (!loaded.ok) throw SimulatorError.fromJSON(loaded.error);
     const w = await poolBenchmarkW1(p, {
-      dataset, params: c.params, truthSource: env.groundTruthSource, trueParams: env.trueParams,
+      dataset, params: c.params, truthSource: env.groundTruthSource, trueParams: env.trueParams, truthPool: getTruthPool(),
       split: 'test', states: B.states, samples: B.samples, seed: B.seed, signal,
     });
     statesUsed = w.statesUsed;
@@ -139,8 +141,9 @@ async function score(candidates: Candidate[], dataset: Dataset, env: Environment
     if (scenario && truthRun) {
       const black = blackBoxScenario(scenario);
       try {
-        // the floor: the truth with other noise (same start states), the error no model can beat
-        const run = await simulate(c.source, c.params, c.mechanistic ? scenario : black.scenario, c.kind === 'floor' ? B.seed + 1000 : B.seed);
+        // every model runs with other noise than the truth's run (same start states): for the floor (the
+        // truth itself) that gives the error no model can beat, and no model scores low by replaying the truth's draws
+        const run = await simulate(c.source, c.params, c.mechanistic ? scenario : black.scenario, B.seed + 1000);
         row.interventionError = compareOutcomes(run, truthRun).meanW1;
         if (!c.mechanistic && black.dropped.length > 0) row.interventionNote = 'answers without the parameter intervention (it has no mechanism to change)';
       } catch (e) {

@@ -9,6 +9,7 @@ import { PolicyResults } from './PolicyResults.tsx';
 import { PolicySearchCard } from './PolicySearchCard.tsx';
 import { ScenarioList } from './ScenarioList.tsx';
 import { ScenarioResults } from './ScenarioResults.tsx';
+import { BlackBoxWhatIfNote } from '../Baselines/BlackBoxWhatIfNote.tsx';
 import './scenarios.css';
 
 /** For an NPE calibration with a posterior: posterior draws (one per rollout) or the posterior mean, and what that means. */
@@ -107,6 +108,7 @@ export function ScenariosPanel() {
           {lastScenarios && <ScenarioResults run={lastScenarios} />}
           <PolicySearchCard canRun={canRun} useInit={useInit} />
           {lastPolicy && <PolicyResults run={lastPolicy} />}
+          <BlackBoxWhatIfNote />
         </>
       )}
     </section>
