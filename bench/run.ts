@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { listEnvironments } from '../src/core/envs/environments.ts';
 import { measureBenchmarkW1 } from './benchmarkW1Time.ts';
 import { measureGa } from './gaPaper.ts';
+import { measureIsolationStartup, measureIsolationThroughput } from './isolation.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureNpe } from './npe.ts';
 import { measureNpeTrainStep } from './npeTrainStep.ts';
 import { measureNpeBrowser, npeBrowserRows } from './npeBrowser.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' }, baselines: { type: 'boolean' }, suite: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' }, baselines: { type: 'boolean' }, suite: { type: 'boolean' }, isolation: { type: 'boolean' } } });
 // --baselines: only the data-driven baselines bench (accuracy figures, bench/baselines.ts)
 if (values.baselines) { await (await import('./baselines.ts')).runBaselinesBench(values.quick === true, values.json === true); process.exit(0); }
 // --suite: only the calibration robustness bench (W1 / noise floor per method, bench/suiteBench.ts)
@@ -25,6 +26,24 @@ log(`gsim bench${quick ? ' --quick' : ''}: Node ${process.version}, ${cpus()[0]?
 
 const rows: string[][] = [];
 const report: Record<string, unknown> = { node: process.version, cpus: availableParallelism(), workers, quick };
+
+// 0. What process isolation costs (--isolation: only this section): throughput of one isolated worker
+//    process against the same sandboxed API in this process, and worker start-up.
+{
+  log('isolation: start-up and throughput…');
+  const startup = await measureIsolationStartup(listEnvironments()[0]);
+  const isolation = [];
+  for (const env of listEnvironments()) isolation.push(await measureIsolationThroughput(env, quick ? 0.3 : 1.5));
+  report.isolation = { startup, throughput: isolation };
+  const on = Object.entries(startup.layers).filter(([, v]) => v).map(([key]) => key).join(', ');
+  rows.push([`worker process start (ms, median of 5); reload with a warm spare (ms) [layers: ${on}]`, f(startup.coldStartMs, 0), f(startup.warmReloadMs, 0), '']);
+  for (const t of isolation) rows.push([`steps/s one worker, ${t.env}: in-process sandbox vs isolated process`, k(t.inProcessStepsPerSecond), k(t.isolatedStepsPerSecond), `${f(100 * t.ratio, 0)} %`]);
+  if (values.isolation) {
+    for (const r of rows) log(r.join(' | '));
+    if (values.json) process.stdout.write(JSON.stringify(report.isolation, null, 2) + '\n');
+    process.exit(0);
+  }
+}
 
 // 1. Throughput of the fitness path per environment, one worker vs the pool.
 const budget = quick ? 0.5 : 3;
