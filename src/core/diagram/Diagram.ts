@@ -89,10 +89,15 @@ export interface DiagramFlow {
   description?: string;
 }
 
-/** A named expression (a converter), computed once per step before the flows. */
+/**
+ * A named expression (a converter), computed once per step before the flows. With `law: 'poisson'` it
+ * is one random draw with that mean instead, so that several flows can share it (demand that is
+ * partly sold and partly backordered).
+ */
 export interface DiagramAuxiliary {
   name: string;
   expression: string;
+  law?: 'poisson';
   description?: string;
   position?: DiagramPosition;
 }

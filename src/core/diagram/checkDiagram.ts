@@ -144,6 +144,7 @@ function cornerScopes(d: Diagram): Scope[] {
     const values = { ...base, ...setting };
     for (const a of order.ok ? order.order : []) {
       const parsed = parseDiagramExpression(a.expression);
+      // A Poisson auxiliary is checked at its mean.
       values[a.name] = parsed.ok ? evaluateExpression(parsed.ast, values) : NaN;
     }
     const where = Object.entries(setting).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ') || 'the initial values';

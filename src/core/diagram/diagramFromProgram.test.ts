@@ -45,6 +45,13 @@ describe('diagramFromProgram', () => {
     expect(r.ok && r.diagram.stocks[2].conveyor?.leadTime).toBe('lead_time + 1');
   });
 
+  it('reads back the mean of a Poisson auxiliary', () => {
+    const supply = generateProgram(SUPPLY_CHAIN_DIAGRAM);
+    const edited = supply.replace('rng.poisson(positive(demand_rate))', 'rng.poisson(positive(demand_rate * 1.1))');
+    const r = diagramFromProgram(edited, SUPPLY_CHAIN_DIAGRAM);
+    expect(r.ok && r.diagram.auxiliaries[0]).toMatchObject({ name: 'demand', law: 'poisson', expression: 'demand_rate * 1.1' });
+  });
+
   it('lets the code lead after an edit the generator would not write, naming the line', () => {
     const edited = code.replace('R: R + recovery,', 'R: R + recovery + 1,');
     const line = edited.split('\n').findIndex((l) => l.includes('R + recovery + 1')) + 1;

@@ -54,7 +54,11 @@ export function diagramFromProgram(code: string, base: Diagram): RoundTrip {
   const text = (name: string) => locals.get(name)?.text;
   d = {
     ...d,
-    auxiliaries: d.auxiliaries.map((a) => ({ ...a, expression: text(a.name) ?? a.expression })),
+    auxiliaries: d.auxiliaries.map((a) => {
+      const t = text(a.name);
+      const inner = a.law === 'poisson' && t ? /^rng\.poisson\(\s*positive\(([\s\S]*)\)\s*\)$/.exec(t)?.[1] : t;
+      return { ...a, expression: inner?.trim() ?? a.expression };
+    }),
     flows: d.flows.map((f) =>
       f.law === 'conveyor'
         ? f

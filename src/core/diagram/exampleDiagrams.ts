@@ -26,9 +26,10 @@ export const SIR_DIAGRAM: Diagram = {
 
 /**
  * The supply chain drawn with a conveyor: orders (the action) enter the in-transit pipeline and reach
- * the inventory after the lead time; demand adds to the backlog, and shipments serve it from stock.
- * Every rate reads the start of the step, so demand is served from the next day on (the ground truth
- * serves it the same day): a drawable approximation that calibrates, not the ground truth itself.
+ * the inventory after the lead time. Demand is one Poisson draw (a random auxiliary) shared by two
+ * flows: what stock on hand covers is sold, the rest is backordered; the old backlog is served first.
+ * Every rate reads the start of the step, so today's deliveries serve customers from tomorrow on (the
+ * ground truth lets them serve today): a close, drawable approximation, not the ground truth itself.
  */
 export const SUPPLY_CHAIN_DIAGRAM: Diagram = {
   format: 'gsim-diagram',
@@ -42,11 +43,15 @@ export const SUPPLY_CHAIN_DIAGRAM: Diagram = {
   flows: [
     { name: 'ordered', from: null, to: 'pipeline_total', law: 'deterministic', rate: 'action' },
     { name: 'delivered', from: 'pipeline_total', to: 'inventory', law: 'conveyor', rate: '0' },
-    { name: 'demand', from: null, to: 'backlog', law: 'poisson', rate: 'demand_rate' },
-    { name: 'shipped', from: 'inventory', to: null, law: 'deterministic', rate: 'served' },
+    { name: 'shipped', from: 'inventory', to: null, law: 'deterministic', rate: 'served + sold' },
+    { name: 'backordered', from: null, to: 'backlog', law: 'deterministic', rate: 'demand - sold' },
     { name: 'fulfilled', from: 'backlog', to: null, law: 'deterministic', rate: 'served' },
   ],
-  auxiliaries: [{ name: 'served', expression: 'Math.min(inventory, backlog)', description: 'backorders served from stock today' }],
+  auxiliaries: [
+    { name: 'demand', expression: 'demand_rate', law: 'poisson', description: "today's customer demand" },
+    { name: 'served', expression: 'Math.min(inventory, backlog)', description: 'old backorders served from stock first' },
+    { name: 'sold', expression: 'Math.min(inventory - served, demand)', description: "today's demand met from stock" },
+  ],
   parameters: [
     { name: 'demand_rate', min: 0, max: 20, init: 4, description: 'mean daily demand' },
     { name: 'lead_time', min: 1, max: 6, init: 3, description: 'delivery lead time in days' },

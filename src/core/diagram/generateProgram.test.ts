@@ -34,18 +34,19 @@ function step(state, action, params, rng) {
 
 const SUPPLY_BY_HAND = `const parameters = { demand_rate: { min: 0, max: 20 }, lead_time: { min: 1, max: 6 } };
 function step(state, action, params, rng) {
+  const demand = rng.poisson(params.demand_rate);
   const lead = Math.max(1, Math.trunc(params.lead_time));
   const queue = state.pipeline.map(([q, r]) => [q, r - 1]);
   const order = typeof action === 'number' && action > 0 ? Math.round(action) : 0;
   if (order > 0) queue.push([order, lead]);
   let arrived = 0;
   for (const [q, r] of queue) if (r <= 0) arrived += q;
-  const demand = rng.poisson(params.demand_rate);
   const served = Math.min(state.inventory, state.backlog);
+  const sold = Math.min(state.inventory - served, demand);
   const pipeline = queue.filter(([, r]) => r > 0);
   return {
-    inventory: state.inventory + arrived - served,
-    backlog: state.backlog + demand - served,
+    inventory: state.inventory + arrived - served - sold,
+    backlog: state.backlog + demand - sold - served,
     pipeline_total: pipeline.reduce((s, [q]) => s + q, 0),
     pipeline,
   };

@@ -89,7 +89,11 @@ export function generateProgram(d: Diagram): string {
   const order = auxiliaryOrder(d.auxiliaries);
   if (d.auxiliaries.length > 0) {
     out('  // Auxiliaries');
-    for (const a of order.ok ? order.order : d.auxiliaries) out(`  const ${a.name} = ${a.expression};${a.description ? ` // ${oneLine(a.description)}` : ''}`);
+    for (const a of order.ok ? order.order : d.auxiliaries) {
+      const value = a.law === 'poisson' ? `rng.poisson(positive(${a.expression}))` : a.expression;
+      const note = [a.law ? 'one Poisson draw, shared by the flows that read it' : '', a.description ? oneLine(a.description) : ''].filter(Boolean).join(': ');
+      out(`  const ${a.name} = ${value};${note ? ` // ${note}` : ''}`);
+    }
   }
   for (const s of d.stocks) {
     if (!s.conveyor) continue;

@@ -92,8 +92,14 @@ describe('checkDiagram', () => {
     expect(checkDiagram(d).warnings).toContainEqual({ path: 'flows[0]', message: '"harvest" can ask for more than "X" holds; the program takes at most what is left, so "X" stays at or above 0' });
     d.stocks[0].nonNegative = false;
     expect(checkDiagram(d).warnings).toContainEqual({ path: 'flows[0]', message: '"harvest" is not limited by what "X" holds, so "X" can go negative (non-negative is off)' });
-    // Math.min(stock, …) bounds a deterministic outflow: no warning.
-    expect(checkDiagram(SUPPLY_CHAIN_DIAGRAM).warnings.filter((w) => w.path.startsWith('flows'))).toEqual([]);
+    // Math.min(stock, …) bounds a deterministic outflow, also through an auxiliary: no warning.
+    const capped: Diagram = {
+      ...structuredClone(BIRTH_DEATH_DIAGRAM),
+      flows: [{ name: 'harvest', from: 'X', to: null, law: 'deterministic', rate: 'cap' }],
+      auxiliaries: [{ name: 'cap', expression: 'Math.min(X, lambda)' }],
+    };
+    expect(checkDiagram(capped).warnings.filter((w) => w.path.startsWith('flows'))).toEqual([]);
+    expect(checkDiagram(SUPPLY_CHAIN_DIAGRAM).warnings.map((w) => w.path)).toEqual(['flows[2]']);
   });
 
   it('warns about untouched stocks and unread parameters', () => {

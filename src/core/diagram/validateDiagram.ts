@@ -182,6 +182,10 @@ function readFlow(v: unknown, at: string, err: Err): DiagramFlow | null {
 function readAuxiliary(v: unknown, at: string, err: Err): DiagramAuxiliary | null {
   if (!isObject(v)) return (err(at, `expected an auxiliary object, got ${describe(v)}`), null);
   const a: DiagramAuxiliary = { name: str(v.name, `${at}.name`, err), expression: exprText(v.expression, `${at}.expression`, err) };
+  if (v.law !== undefined) {
+    if (v.law === 'poisson') a.law = 'poisson';
+    else err(`${at}.law`, `expected "poisson" (a random draw) or nothing (a plain expression), got ${describe(v.law)}`);
+  }
   copyCommon(v, a, at, err);
   return a;
 }

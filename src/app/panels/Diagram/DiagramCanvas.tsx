@@ -13,10 +13,11 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { Diagram } from '../../../core/diagram/Diagram.ts';
 import type { ElementKind, ElementRef } from './editDiagram.ts';
 import type { DiagramLayout, DiagramNodeKind } from './layoutDiagram.ts';
+import type { RolloutFrame } from './useRolloutAnimation.ts';
 
 /** What a canvas node shows. */
 interface NodeData extends Record<string, unknown> {
@@ -25,18 +26,22 @@ interface NodeData extends Record<string, unknown> {
   /** Second line: a stock's kind and level, a flow's law, a parameter's box. */
   detail: string;
   hasIssue: boolean;
+  /** During a rollout animation: a stock's fill (0..1 of the largest level shown). */
+  fill?: number;
 }
 
 type DiagramNode = Node<NodeData>;
 
 function ElementNode({ data, selected }: NodeProps<DiagramNode>) {
-  const { kind, name, detail, hasIssue } = data;
+  const { kind, name, detail, hasIssue, fill } = data;
   const connectable = kind === 'stock';
   return (
     <div
       className={`diagram-node ${kind}${selected ? ' selected' : ''}${hasIssue ? ' issue' : ''}`}
       data-testid={kind === 'cloud' ? undefined : `diagram.node.${kind}.${name}`}
       title={kind === 'cloud' ? 'outside the model' : `${kind} ${name}`}
+      style={fill !== undefined ? ({ '--fill': `${Math.round(fill * 100)}%` } as CSSProperties) : undefined}
+      data-animated={fill !== undefined ? 'true' : undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={connectable} className={connectable ? 'stock-handle' : 'hidden-handle'} />
       {kind === 'cloud' ? <span aria-hidden="true">☁</span> : <span className="diagram-node-name">{name}</span>}
@@ -72,11 +77,29 @@ export interface DiagramCanvasProps {
   onDelete(ref: ElementRef): void;
   /** A node was dropped at a new top-left position. */
   onMove(ref: ElementRef, x: number, y: number): void;
+  /** A rollout frame to show (levels on stocks, expected amounts on flows), or null. */
+  frame: RolloutFrame | null;
 }
 
 function refOf(id: string): ElementRef | null {
   const [kind, name] = id.split(':');
   return kind === 'cloud' ? null : { kind: kind as ElementKind, name };
+}
+
+/** A stock's level and a flow's expected amount in a rollout frame. */
+function animatedDetail(frame: RolloutFrame, kind: DiagramNodeKind, name: string): string {
+  if (kind === 'stock') return name in frame.levels ? `${fmt(frame.levels[name])} · t ${frame.t}` : 'not observed';
+  if (kind === 'flow') return Number.isFinite(frame.flows[name]) ? `≈ ${fmt(frame.flows[name])} / step` : 'in transit';
+  return '';
+}
+
+function levelShare(frame: RolloutFrame, name: string): number {
+  const max = Math.max(1e-9, ...Object.values(frame.levels).map(Math.abs));
+  return Math.max(0, Math.min(1, (frame.levels[name] ?? 0) / max));
+}
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(1) : x.toPrecision(2);
 }
 
 function detailOf(d: Diagram, kind: DiagramNodeKind, name: string): string {
@@ -97,7 +120,7 @@ function detailOf(d: Diagram, kind: DiagramNodeKind, name: string): string {
  * "outside"), parameters and auxiliaries with dashed information links to what reads them. Dragging
  * from a stock's right handle to another stock draws a flow; Delete removes the selected element.
  */
-export function DiagramCanvas({ diagram, layout, selected, issueNodes, readOnly, onSelect, onConnect, onDelete, onMove }: DiagramCanvasProps) {
+export function DiagramCanvas({ diagram, layout, selected, issueNodes, readOnly, onSelect, onConnect, onDelete, onMove, frame }: DiagramCanvasProps) {
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
   const selectedId = selected ? `${selected.kind}:${selected.name}` : null;
 
@@ -107,15 +130,22 @@ export function DiagramCanvas({ diagram, layout, selected, issueNodes, readOnly,
         id: n.id,
         type: 'element',
         position: dragging[n.id] ?? { x: n.x, y: n.y },
-        data: { kind: n.kind, name: n.name, detail: detailOf(diagram, n.kind, n.name), hasIssue: issueNodes.has(n.id) },
+        data: {
+          kind: n.kind,
+          name: n.name,
+          detail: frame ? animatedDetail(frame, n.kind, n.name) : detailOf(diagram, n.kind, n.name),
+          hasIssue: issueNodes.has(n.id),
+          ...(frame && n.kind === 'stock' ? { fill: levelShare(frame, n.name) } : {}),
+        },
         selected: n.id === selectedId,
         draggable: !readOnly && n.kind !== 'cloud',
         selectable: n.kind !== 'cloud',
         deletable: !readOnly && n.kind !== 'cloud',
         style: { width: n.width, height: n.height },
       })),
-    [layout, diagram, dragging, selectedId, issueNodes, readOnly],
+    [layout, diagram, dragging, selectedId, issueNodes, readOnly, frame],
   );
+  const maxFlow = frame ? Math.max(1e-9, ...Object.values(frame.flows).filter(Number.isFinite)) : 0;
   const edges: Edge[] = useMemo(
     () =>
       layout.edges.map((e) => ({
@@ -124,10 +154,11 @@ export function DiagramCanvas({ diagram, layout, selected, issueNodes, readOnly,
         target: e.target,
         selectable: false,
         className: `diagram-edge ${e.kind}`,
+        ...(frame && e.kind === 'pipe' ? { style: { strokeWidth: 2 + 8 * ((frame.flows[e.id.split(':')[1]] ?? 0) || 0) / maxFlow } } : {}),
         ...(e.kind === 'pipe' && e.id.endsWith(':out') ? { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } } : {}),
         ...(e.kind === 'info' ? { markerEnd: { type: MarkerType.Arrow, width: 12, height: 12 } } : {}),
       })),
-    [layout],
+    [layout, frame, maxFlow],
   );
 
   const onNodesChange = (changes: NodeChange<DiagramNode>[]) => {

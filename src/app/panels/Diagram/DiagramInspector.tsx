@@ -92,8 +92,15 @@ export function DiagramInspector({ diagram, selected, issues, readOnly, onChange
     const a = diagram.auxiliaries[index];
     fields = (
       <>
+        <Check
+          label="Random: one Poisson draw with this mean, shared by the flows that read it"
+          field="auxPoisson"
+          checked={a.law === 'poisson'}
+          onChange={(v) => onChange({ ...diagram, auxiliaries: update(diagram.auxiliaries, index, { law: v ? 'poisson' : undefined }) }, selected)}
+          disabled={readOnly}
+        />
         <TextField
-          label="Expression"
+          label={a.law === 'poisson' ? 'Mean' : 'Expression'}
           field="expression"
           value={a.expression}
           onChange={(v) => onChange({ ...diagram, auxiliaries: update(diagram.auxiliaries, index, { expression: v }) }, selected)}

@@ -14,6 +14,7 @@ import { GeneratedCodeView } from './GeneratedCodeView.tsx';
 import { LlmDiagramCard } from './LlmDiagramCard.tsx';
 import { layoutDiagram, nodeId } from './layoutDiagram.ts';
 import { syncStatus } from './syncStatus.ts';
+import { useRolloutAnimation } from './useRolloutAnimation.ts';
 import './diagram.css';
 
 const EXAMPLES: Record<string, Diagram> = {
@@ -81,6 +82,7 @@ function DiagramEditor({ diagram }: { diagram: Diagram }) {
   const readOnly = status.kind === 'codeLeads';
   const check = useMemo(() => checkDiagram(diagram), [diagram]);
   const layout = useMemo(() => layoutDiagram(diagram), [diagram]);
+  const animation = useRolloutAnimation(diagram);
 
   // Understood code edits (a rate, bounds, a renamed parameter) update the stored diagram.
   useEffect(() => {
@@ -153,6 +155,22 @@ function DiagramEditor({ diagram }: { diagram: Diagram }) {
         <span className="badge" data-testid="diagram.sync" data-kind={status.kind}>
           {status.kind === 'draft' ? `${status.errors.length} error${status.errors.length === 1 ? '' : 's'}: code not updated` : status.kind === 'inSync' ? 'Code up to date' : 'Code leads'}
         </span>
+        {animation.state.kind === 'ready' || animation.state.kind === 'loading' ? (
+          <button type="button" className="btn" data-testid="diagram.play.stop" onClick={animation.stop}>
+            Stop{animation.state.kind === 'ready' && <span data-testid="diagram.play.t" data-t={animation.frame?.t}>&nbsp;· t {animation.frame?.t}</span>}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn"
+            data-testid="diagram.play"
+            disabled={status.kind !== 'inSync'}
+            title="Animate one rollout of the program on the diagram: stock levels and expected flows per step"
+            onClick={() => void animation.play()}
+          >
+            ▶ Play a rollout
+          </button>
+        )}
         <button type="button" className="btn ghost" data-testid="diagram.export.svg" onClick={() => exportDiagramSvg(diagram)}>
           Export SVG
         </button>
@@ -160,6 +178,12 @@ function DiagramEditor({ diagram }: { diagram: Diagram }) {
           Export PNG
         </button>
       </div>
+      {animation.state.kind === 'failed' && <p className="text-small err">The rollout failed: {animation.state.message}</p>}
+      {animation.state.kind === 'ready' && (
+        <p className="text-small muted" data-testid="diagram.play.caption">
+          One rollout of the first training trajectory with {animation.state.paramsFrom}; flows show their expected amount at each state.
+        </p>
+      )}
       <div className="diagram-grid">
         <DiagramCanvas
           diagram={diagram}
@@ -174,6 +198,7 @@ function DiagramEditor({ diagram }: { diagram: Diagram }) {
           }}
           onDelete={(ref) => change(removeElement(diagram, ref), null)}
           onMove={(ref, x, y) => change(withPosition(diagram, ref, x, y), ref)}
+          frame={animation.frame}
         />
         <div className="stack" style={{ gap: 'var(--space-3)', minWidth: 0 }}>
           {current ? (
