@@ -89,6 +89,10 @@ test('the guided tour walks one G-Sim cycle on COVID, with the keyboard, to the 
       await expect(teaching.population()).toBeVisible();
       await studio.screenshot('31-teach-tour-calibrate');
       await new CalibratePanel(page).waitForStatus('done');
+      // A fit worth showing: near the truth (beta 0.5, gamma 0.105 in the starter's rate form).
+      const fit = await studio.state<{ beta: number; gamma: number }>('s.runs[0].params');
+      expect(Math.abs(fit.beta - 0.5)).toBeLessThan(0.1);
+      expect(Math.abs(fit.gamma - 0.105)).toBeLessThan(0.03);
     }
     if (step === 'refine') {
       // Back and forth with the keyboard: Enter on the focused button.
@@ -97,7 +101,12 @@ test('the guided tour walks one G-Sim cycle on COVID, with the keyboard, to the 
       await page.getByTestId('tour.next').click();
       await expect(teaching.popover()).toHaveAttribute('data-step', 'refine');
     }
-    if (step === 'intervene') await studio.screenshot('31-teach-tour-intervene');
+    if (step === 'intervene') {
+      // Not an empty panel: the tour's two scenarios ran on the calibration, fans drawn.
+      await expect(page.locator('[data-testid="whatif.fan.early-strict"][data-ready="true"]')).toBeVisible({ timeout: 120_000 });
+      await expect(page.locator('[data-testid="whatif.fan.no-lockdown"][data-ready="true"]')).toBeVisible();
+      await studio.screenshot('31-teach-tour-intervene');
+    }
     const last = (await page.getByTestId('tour.next').textContent()) === 'Finish';
     await expect(page.getByTestId('tour.next')).toBeFocused();
     await page.keyboard.press('Enter');

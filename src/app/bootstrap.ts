@@ -1,4 +1,5 @@
 import { restoreLastProject } from './actions/projectActions.ts';
+import { persistRunSettings } from './actions/runSettingsStorage.ts';
 import { loadLlmSettings } from './actions/settingsActions.ts';
 import { notify } from './actions/uiActions.ts';
 import { createAutosave } from './persistence/createAutosave.ts';
@@ -15,6 +16,7 @@ import { studioStore } from './store/studioStore.ts';
  */
 export async function startStudio(): Promise<void> {
   loadLlmSettings();
+  persistRunSettings(studioStore);
   // Before any project opens: the teaching layer that shows recordings loads lazily, too late for a
   // project created in the first seconds.
   installRecorder(studioStore);

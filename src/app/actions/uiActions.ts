@@ -24,11 +24,17 @@ export function toggleTheme(): void {
   setTheme(studioStore.getState().theme === 'dark' ? 'light' : 'dark');
 }
 
-/** Shows a short message; info messages disappear after a few seconds, errors stay until dismissed. */
+/** How long a message stays unless dismissed: long enough to read an error, short enough not to pile up. */
+const NOTICE_MS: Record<Notice['kind'], number> = { info: 4000, error: 15_000 };
+
+/**
+ * Shows a short message (at most four at once); it goes away by itself (info after 4 s, an error
+ * after 15 s: the panel that failed keeps its own message) or with its × button.
+ */
 export function notify(kind: Notice['kind'], text: string): void {
   const id = nextNoticeId++;
   studioStore.setState((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
-  if (kind === 'info') setTimeout(() => dismissNotice(id), 4000);
+  setTimeout(() => dismissNotice(id), NOTICE_MS[kind] ?? 4000);
 }
 
 /** Removes a message. */

@@ -22,11 +22,28 @@ const REDRAW_INTERVAL_MS = 400;
 /** All charts of the page share one queue, so no two Plotly redraws ever share a main-thread task. */
 const drawQueue = createDrawQueue({ minIntervalMs: REDRAW_INTERVAL_MS });
 
-const CONFIG = {
-  displaylogo: false,
-  responsive: true,
-  modeBarButtonsToRemove: ['lasso2d', 'select2d', 'toImage'],
-};
+/** A file name from the chart's test id or label ("whatif.fan.early-strict" → "whatif-fan-early-strict"). */
+function fileNameOf(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'chart';
+}
+
+/** Plotly's options: no logo or lasso; the camera saves a PNG at twice the size, the next button an SVG. */
+function plotConfig(name: string): Record<string, unknown> {
+  const filename = fileNameOf(name);
+  return {
+    displaylogo: false,
+    responsive: true,
+    modeBarButtonsToRemove: ['lasso2d', 'select2d'],
+    toImageButtonOptions: { format: 'png', filename, scale: 2 },
+    modeBarButtonsToAdd: [
+      {
+        name: 'Download as SVG',
+        icon: { width: 1000, height: 1000, path: 'M500 80 L500 640 M280 420 L500 640 L720 420 M160 760 L160 900 L840 900 L840 760', transform: '' },
+        click: (gd: HTMLElement) => void loadPlotly().then((Plotly) => Plotly.downloadImage(gd, { format: 'svg', filename })),
+      },
+    ],
+  };
+}
 
 /**
  * A Plotly chart. Plotly loads lazily on first mount. Redraws go through a shared draw queue (one chart
@@ -53,7 +70,7 @@ export function Plot({ data, layout, height = 280, testId, label }: PlotProps) {
           const t0 = performance.now();
           // Names from programs and project files never become Plotly markup (links, styles).
           const figure = plotMarkupSafe({ data, layout: themedLayout(el, { height, ...stableLayout }) });
-          return Plotly.react(el, figure.data, figure.layout, CONFIG).then(() => {
+          return Plotly.react(el, figure.data, figure.layout, plotConfig(testId ?? label)).then(() => {
             // Visible in DevTools' Timings track and read by the e2e performance test.
             performance.measure('gsim:plot-draw', { start: t0, detail: testId });
             setReady(true);

@@ -4,6 +4,7 @@ declare module 'plotly.js-cartesian-dist-min' {
     react(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
     purge(el: HTMLElement): void;
     Plots: { resize(el: HTMLElement): void };
+    downloadImage(el: HTMLElement, opts: { format: 'png' | 'svg'; filename: string; scale?: number }): Promise<unknown>;
   };
   export default Plotly;
 }

@@ -15,6 +15,8 @@ export interface PlotlyApi {
   react(el: HTMLElement, data: PlotTrace[], layout: PlotLayout, config: Record<string, unknown>): Promise<unknown>;
   purge(el: HTMLElement): void;
   resize(el: HTMLElement): void;
+  /** Saves the chart as a file (PNG or SVG), for slides and papers. */
+  downloadImage(el: HTMLElement, opts: { format: 'png' | 'svg'; filename: string; scale?: number }): Promise<unknown>;
 }
 
 let loading: Promise<PlotlyApi> | null = null;
@@ -30,6 +32,7 @@ export function loadPlotly(): Promise<PlotlyApi> {
       react: (el, data, layout, config) => Plotly.react(el, data, layout, config),
       purge: (el) => Plotly.purge(el),
       resize: (el) => Plotly.Plots.resize(el),
+      downloadImage: (el, opts) => Plotly.downloadImage(el, opts),
     };
   });
   return loading;

@@ -1,5 +1,6 @@
 import { getEnvironment } from '../../core/envs/environments.ts';
 import type { Environment } from '../../core/envs/Environment.ts';
+import { formatTime } from '../lib/format.ts';
 import { hashSource } from '../model/hashSource.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 import type { ParamsMode, ParamsOrigin } from '../model/WhatIf.ts';
@@ -38,7 +39,8 @@ const calibratedModel = memoLast((runs: StudioState['runs'], selectedRunId: stri
   if (!run?.params) return null;
   const source = versions.find((v) => v.hash === run.codeHash)?.source ?? (hashSource(workingCopy) === run.codeHash ? workingCopy : null);
   if (source === null) return null;
-  const when = new Date(run.finishedAt ?? run.createdAt).toLocaleString();
+  // The studio's one date format (as the run history and the code versions show it).
+  const when = formatTime(run.finishedAt ?? run.createdAt);
   const point = run.params;
   const names = run.npe?.posterior.names ?? [];
   const rows = run.npe?.samples ?? [];

@@ -1,7 +1,7 @@
 import type { PanelId } from '../store/uiSlice.ts';
 
 /** Something cheap and real the tour does when a step opens (never anything that needs an API key). */
-export type TourAction = 'open-covid' | 'short-ga';
+export type TourAction = 'open-covid' | 'short-ga' | 'whatif-demo';
 
 /** One stop of the guided tour. */
 export interface TourStep {
@@ -50,7 +50,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     id: 'calibrate',
     title: 'Calibrate',
     why: 'Simulators are stochastic and not differentiable, so a gradient-free search (a genetic algorithm) fits the parameters to the training data.',
-    hint: 'The tour started a short GA run. Watch the population move towards the truth (the star) over the fitness landscape.',
+    hint: 'The tour started a GA run of a few seconds. Watch the population close in on the truth (the star) over the fitness landscape.',
     panel: 'calibrate',
     anchor: 'calibrate.population',
     action: 'short-ga',
@@ -75,9 +75,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
     id: 'intervene',
     title: 'Intervene: what-if & policy',
     why: 'A calibrated simulator is for questions the data never showed: what happens under a lockdown, and which policy is best.',
-    hint: 'Scenarios run on the calibrated model beside the ground truth; policy grids search for the cheapest intervention.',
+    hint: 'The tour ran two scenarios on the calibrated model beside the ground truth: no lockdown and an early strict one. Compare the fans; below, policy grids search for the cheapest intervention.',
     panel: 'scenarios',
     anchor: 'nav.scenarios',
+    action: 'whatif-demo',
   },
   {
     id: 'done',
