@@ -10,6 +10,7 @@ import { WelcomePanel } from './panels/WelcomePanel.tsx';
 import { ConcurrentEditBanner } from './components/ConcurrentEditBanner.tsx';
 import type { PanelId } from './store/uiSlice.ts';
 import { useStudio } from './store/useStudio.ts';
+import { PanelErrorBoundary } from './components/PanelErrorBoundary.tsx';
 
 // Panels after the first load on demand: they pull in calibrators, charts and the editor wiring.
 const DataPanel = lazy(() => import('./panels/DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
@@ -54,6 +55,7 @@ function Panel({ id }: { id: PanelId }) {
 export function App() {
   const hydrated = useStudio((s) => s.hydrated);
   const hasProject = useStudio((s) => s.meta !== null);
+  const projectKey = useStudio((s) => s.meta?.id ?? '');
   const panel = useStudio((s) => s.panel);
   const settingsOpen = useStudio((s) => s.settingsOpen);
 
@@ -79,9 +81,11 @@ export function App() {
         {!hydrated ? (
           <div className="empty-state">Opening your projects…</div>
         ) : hasProject ? (
-          <Suspense fallback={<div className="empty-state">Loading…</div>}>
-            <Panel id={panel} />
-          </Suspense>
+          <PanelErrorBoundary key={`${panel}:${projectKey}`} panel={panel}>
+            <Suspense fallback={<div className="empty-state">Loading…</div>}>
+              <Panel id={panel} />
+            </Suspense>
+          </PanelErrorBoundary>
         ) : (
           <WelcomePanel />
         )}

@@ -261,6 +261,8 @@ export class WorkerPool<Api> {
 
   private async execute(slot: Slot<Api>, job: Job<Api>): Promise<void> {
     slot.running = job;
+    // A worker that died while idle (killed for posting out of turn, its sandbox gone) is replaced first.
+    if (slot.dead) this.replace(slot);
     if (this.freshWorkersPerBroadcast && job.setsVersion !== undefined && slot.used) this.replace(slot);
     slot.used = true;
     const api = slot.handle.api;

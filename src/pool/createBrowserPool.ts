@@ -1,5 +1,7 @@
 import { wrap } from 'comlink';
 import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
+import { SimulatorError } from '../core/sim/SimulatorError.ts';
+import { guardPort } from '../sandbox/browser/guardPort.ts';
 import { sandboxHost } from '../sandbox/browser/SandboxHost.ts';
 import type { RemoteApi } from './RemoteApi.ts';
 import { WorkerPool, type WorkerHandle } from './WorkerPool.ts';
@@ -35,10 +37,22 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserSimP
 
 function startWorker(): WorkerHandle<RemoteApi<SimWorkerApi>> {
   const link = sandboxHost().spawn();
-  const api = wrap<SimWorkerApi>(link.port) as unknown as RemoteApi<SimWorkerApi>;
+  let misbehaved!: (e: Error) => void;
+  const stopped = new Promise<Error>((resolve) => (misbehaved = resolve));
+  // Only answers to open calls get through; a worker that posts out of turn (a program flooding the
+  // page through a captured port) is killed on its first such message, and replaced by the pool.
+  const endpoint = guardPort(link.port, (why) => {
+    link.terminate();
+    misbehaved(
+      new SimulatorError('forbidden', why === 'unsolicited'
+        ? 'the simulator posted a message to the page outside a call (after its call returned?); its worker was stopped'
+        : 'the simulator posted a malformed message to the page; its worker was stopped'),
+    );
+  });
+  const api = wrap<SimWorkerApi>(endpoint) as unknown as RemoteApi<SimWorkerApi>;
   return {
     api,
-    exited: link.exited,
+    exited: Promise.race([link.exited, stopped]),
     ready: api.ping(),
     terminate: () => link.terminate(),
   };

@@ -24,28 +24,44 @@ export const CALIBRATION_LIMITS: Readonly<Record<'generations' | 'popsize' | 'mc
 export const RUN_LIMITS = { runs: 1000, history: 10_000 } as const;
 
 /**
- * Walks a parsed JSON value once (iteratively, so depth itself cannot overflow the stack) and throws
- * a {@link ProjectFileError} at the path of the first part beyond {@link IMPORT_LIMITS}.
+ * Walks a parsed JSON value once and throws a {@link ProjectFileError} at the path of the first part
+ * beyond {@link IMPORT_LIMITS}. Recursion is safe: it never goes deeper than the depth limit. The path
+ * is built only for the error, so a file of millions of values costs one cheap pass.
  */
 export function checkImportLimits(json: unknown, root = '(file)'): void {
-  const stack: [unknown, string, number][] = [[json, root, 0]];
-  let values = 0;
-  while (stack.length) {
-    const [v, path, depth] = stack.pop()!;
-    if (++values > IMPORT_LIMITS.values) throw new ProjectFileError(path, `the file holds more than ${IMPORT_LIMITS.values.toLocaleString('en')} values`);
-    if (typeof v === 'string') {
-      if (v.length > IMPORT_LIMITS.stringChars) throw new ProjectFileError(path, `a text of ${v.length.toLocaleString('en')} characters; at most ${IMPORT_LIMITS.stringChars.toLocaleString('en')} are allowed`);
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= IMPORT_LIMITS.depth) throw new ProjectFileError(path, `nested more than ${IMPORT_LIMITS.depth} levels deep`);
-    if (Array.isArray(v)) {
-      if (v.length > IMPORT_LIMITS.arrayItems) throw new ProjectFileError(path, `a list of ${v.length.toLocaleString('en')} items; at most ${IMPORT_LIMITS.arrayItems.toLocaleString('en')} are allowed`);
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`, depth + 1]);
-    } else {
-      for (const [k, x] of Object.entries(v)) stack.push([x, `${path}.${k}`, depth + 1]);
-    }
+  const counter = { values: 0 };
+  const problem = walk(json, 0, counter);
+  if (problem) throw new ProjectFileError(root + problem.path, problem.message);
+}
+
+function walk(v: unknown, depth: number, counter: { values: number }): { path: string; message: string } | null {
+  if (++counter.values > IMPORT_LIMITS.values) return { path: '', message: `the file holds more than ${IMPORT_LIMITS.values.toLocaleString('en')} values` };
+  if (typeof v === 'string') {
+    return v.length > IMPORT_LIMITS.stringChars
+      ? { path: '', message: `a text of ${v.length.toLocaleString('en')} characters; at most ${IMPORT_LIMITS.stringChars.toLocaleString('en')} are allowed` }
+      : null;
   }
+  if (v === null || typeof v !== 'object') return null;
+  if (depth >= IMPORT_LIMITS.depth) return { path: '', message: `nested more than ${IMPORT_LIMITS.depth} levels deep` };
+  if (Array.isArray(v)) {
+    if (v.length > IMPORT_LIMITS.arrayItems) return { path: '', message: `a list of ${v.length.toLocaleString('en')} items; at most ${IMPORT_LIMITS.arrayItems.toLocaleString('en')} are allowed` };
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x === null || (typeof x !== 'object' && typeof x !== 'string')) {
+        if (++counter.values > IMPORT_LIMITS.values) return { path: `[${i}]`, message: `the file holds more than ${IMPORT_LIMITS.values.toLocaleString('en')} values` };
+        continue;
+      }
+      const p = walk(x, depth + 1, counter);
+      if (p) return { path: `[${i}]${p.path}`, message: p.message };
+    }
+    return null;
+  }
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const p = walk((v as Record<string, unknown>)[k], depth + 1, counter);
+    if (p) return { path: `.${k}${p.path}`, message: p.message };
+  }
+  return null;
 }
 
 /** A whole number within `[min, max]` (a setting the UI bounds), or a ProjectFileError at `path`. */

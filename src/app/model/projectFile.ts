@@ -7,6 +7,7 @@ import { ProjectFileError } from './ProjectFileError.ts';
 import { readRecording } from '../replay/readRecording.ts';
 import { readWhatIf } from './readWhatIf.ts';
 import { readDiagram } from './readDiagram.ts';
+import { boundedInt, CALIBRATION_LIMITS, checkImportLimits, RUN_LIMITS } from './importLimits.ts';
 import type { RunRecord, RunStatus } from './RunRecord.ts';
 
 /** `format` of an exported project file. */
@@ -67,6 +68,11 @@ function num(v: unknown, path: string): number {
 /** Fitness values: JSON has no Infinity, so `null` is read back as +Infinity (documented repair). */
 function fitness(v: unknown, path: string): number {
   return v === null ? Infinity : num(v, path);
+}
+/** `v` unchanged, unless it is a list longer than `max` (a ProjectFileError at `path`). */
+function capped(v: unknown, path: string, max: number): unknown {
+  if (Array.isArray(v) && v.length > max) throw new ProjectFileError(path, `a list of ${v.length.toLocaleString('en')} entries; at most ${max.toLocaleString('en')} are allowed`);
+  return v;
 }
 function optional<T>(v: unknown, read: (v: unknown) => T): T | undefined {
   return v === undefined ? undefined : read(v);
@@ -144,10 +150,10 @@ function readRun(v: unknown, path: string): RunRecord {
     finishedAt: optional(r.finishedAt, (x) => num(x, `${path}.finishedAt`)),
     settings: {
       method: oneOf(s.method, `${path}.settings.method`, METHODS),
-      generations: num(s.generations, `${path}.settings.generations`),
-      popsize: num(s.popsize, `${path}.settings.popsize`),
-      mc: num(s.mc, `${path}.settings.mc`),
-      seed: num(s.seed, `${path}.settings.seed`),
+      generations: boundedInt(s.generations, `${path}.settings.generations`, CALIBRATION_LIMITS.generations),
+      popsize: boundedInt(s.popsize, `${path}.settings.popsize`, CALIBRATION_LIMITS.popsize),
+      mc: boundedInt(s.mc, `${path}.settings.mc`, CALIBRATION_LIMITS.mc),
+      seed: boundedInt(s.seed, `${path}.settings.seed`, CALIBRATION_LIMITS.seed),
       npe: s.npe === undefined ? undefined : (obj(s.npe, `${path}.settings.npe`) as unknown as RunRecord['settings']['npe']),
     },
     codeHash: str(r.codeHash, `${path}.codeHash`),
@@ -164,11 +170,11 @@ function readRun(v: unknown, path: string): RunRecord {
     status: oneOf(r.status, `${path}.status`, STATUSES),
     iteration: num(r.iteration, `${path}.iteration`),
     totalIterations: num(r.totalIterations, `${path}.totalIterations`),
-    history: list(r.history, `${path}.history`, (x, p) => {
+    history: list(capped(r.history, `${path}.history`, RUN_LIMITS.history), `${path}.history`, (x, p) => {
       const o = obj(x, p);
       return { iteration: num(o.iteration, `${p}.iteration`), best: fitness(o.best, `${p}.best`), mean: fitness(o.mean, `${p}.mean`) };
     }),
-    traces: list(r.traces, `${path}.traces`, (x, p) => {
+    traces: list(capped(r.traces, `${path}.traces`, RUN_LIMITS.history), `${path}.traces`, (x, p) => {
       const o = obj(x, p);
       return { iteration: num(o.iteration, `${p}.iteration`), params: numbers(o.params, `${p}.params`) };
     }),
@@ -196,6 +202,7 @@ function readRun(v: unknown, path: string): RunRecord {
  * @param json the parsed file.
  */
 export function parseProjectFile(json: unknown): StoredProject {
+  checkImportLimits(json);
   const root = obj(json, '(file)');
   if (root.format !== PROJECT_FILE_FORMAT) fail('format', `"${PROJECT_FILE_FORMAT}" (is this a G-Sim Studio project export?)`, root.format);
   const version = num(root.schemaVersion, 'schemaVersion');
@@ -208,6 +215,6 @@ export function parseProjectFile(json: unknown): StoredProject {
     const o = obj(x, p);
     return { projectId: project.id, hash: str(o.hash, `${p}.hash`), source: str(o.source, `${p}.source`), savedAt: num(o.savedAt, `${p}.savedAt`) };
   });
-  const runs = list(root.runs, 'runs', readRun).map((r) => ({ ...r, projectId: project.id }));
+  const runs = list(capped(root.runs, 'runs', RUN_LIMITS.runs), 'runs', readRun).map((r) => ({ ...r, projectId: project.id }));
   return { project, versions, runs };
 }

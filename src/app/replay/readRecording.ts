@@ -4,6 +4,7 @@ import type { RecordedReply } from '../../core/llm/replayProvider.ts';
 import { ProjectFileError } from '../model/ProjectFileError.ts';
 import type { RunSettings } from '../model/RunRecord.ts';
 import { RECORDING_VERSION, type RecordedStep, type Recording } from './Recording.ts';
+import { boundedInt, CALIBRATION_LIMITS } from '../model/importLimits.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -40,10 +41,10 @@ function readSettings(v: unknown, path: string): RunSettings {
   const s = obj(v, path);
   return {
     method: oneOf(s.method, `${path}.method`, METHODS),
-    generations: num(s.generations, `${path}.generations`),
-    popsize: num(s.popsize, `${path}.popsize`),
-    mc: num(s.mc, `${path}.mc`),
-    seed: num(s.seed, `${path}.seed`),
+    generations: boundedInt(s.generations, `${path}.generations`, CALIBRATION_LIMITS.generations),
+    popsize: boundedInt(s.popsize, `${path}.popsize`, CALIBRATION_LIMITS.popsize),
+    mc: boundedInt(s.mc, `${path}.mc`, CALIBRATION_LIMITS.mc),
+    seed: boundedInt(s.seed, `${path}.seed`, CALIBRATION_LIMITS.seed),
   };
 }
 

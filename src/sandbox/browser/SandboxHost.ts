@@ -27,13 +27,20 @@ export class SandboxHost {
   private readonly exits = new Map<number, (e: Error) => void>();
   private nextId = 1;
   private failure?: Error;
+  private heartbeat?: ReturnType<typeof setInterval>;
+  /** When the unanswered ping was sent (undefined: none outstanding). */
+  private pingSentAt?: number;
+  private lastTick = 0;
   readonly iframe: HTMLIFrameElement;
 
   constructor(loadSource: WorkerSourceLoader = loadBundledWorkerSource) {
     const channel = new MessageChannel();
     this.control = channel.port1;
     this.control.onmessage = (m: MessageEvent<{ type: string; id?: number; message?: string }>) => {
-      if (m.data.type === 'exited' && m.data.id !== undefined) this.exit(m.data.id, new Error(m.data.message ?? 'the worker stopped'));
+      const d: { type?: unknown; id?: unknown; message?: unknown } = m.data !== null && typeof m.data === 'object' ? m.data : {};
+      if (d.type === 'exited' && typeof d.id === 'number') this.exit(d.id, new Error(typeof d.message === 'string' ? d.message.slice(0, 500) : 'the worker stopped'));
+      else if (d.type === 'pong') this.pingSentAt = undefined;
+      else if (d.type === 'ready') this.startHeartbeat();
     };
     const iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', 'allow-scripts');
@@ -71,6 +78,34 @@ export class SandboxHost {
     };
   }
 
+  /** False once the sandbox stopped answering (its process crashed, or its iframe is gone); sandboxHost() then builds a new one. */
+  get alive(): boolean {
+    return this.failure === undefined;
+  }
+
+  /**
+   * Pings the iframe every {@link HEARTBEAT_MS}; a ping unanswered for {@link DEAD_AFTER_MS} while the
+   * page's own timers ran on time (so the page was not merely busy or throttled in the background)
+   * means the sandbox is gone: every worker is reported exited (their calls fail, the pools replace
+   * them from a new sandbox) and the iframe is removed.
+   */
+  private startHeartbeat(): void {
+    this.lastTick = performance.now();
+    this.heartbeat = setInterval(() => {
+      const now = performance.now();
+      const onTime = now - this.lastTick < HEARTBEAT_MS * 2;
+      this.lastTick = now;
+      if (this.pingSentAt === undefined) {
+        this.pingSentAt = now;
+        this.control.postMessage({ type: 'ping' });
+      } else if (onTime && now - this.pingSentAt > DEAD_AFTER_MS) {
+        clearInterval(this.heartbeat);
+        this.fail(new Error('the simulation sandbox stopped responding (its process may have crashed, e.g. out of memory); it was rebuilt'));
+        this.iframe.remove();
+      }
+    }, HEARTBEAT_MS);
+  }
+
   private exit(id: number, reason: Error): void {
     const resolve = this.exits.get(id);
     this.exits.delete(id);
@@ -83,10 +118,14 @@ export class SandboxHost {
   }
 }
 
+/** Liveness check period of the sandbox, and how long a ping may go unanswered. */
+const HEARTBEAT_MS = 1000;
+const DEAD_AFTER_MS = 5000;
+
 let shared: SandboxHost | undefined;
 
-/** The page's one sandbox (created on first use). */
+/** The page's one sandbox (created on first use, and again after the previous one died). */
 export function sandboxHost(): SandboxHost {
-  shared ??= new SandboxHost();
+  if (!shared?.alive) shared = new SandboxHost();
   return shared;
 }

@@ -49,7 +49,16 @@ const BOOTSTRAP = `(function () {
           ev.preventDefault();
           control.postMessage({ type: 'exited', id: d.id, message: ev.message || 'the worker failed to start or crashed' });
         };
+        // The worker talks to the page over its port only; posting here is a program at work (a flood
+        // would starve this document's thread): stop it.
+        w.onmessage = function () {
+          w.terminate();
+          workers.delete(d.id);
+          control.postMessage({ type: 'exited', id: d.id, message: 'the simulator posted a message to the sandbox document; its worker was stopped' });
+        };
         w.postMessage({ port: m.ports[0] }, [m.ports[0]]);
+      } else if (d.type === 'ping') {
+        control.postMessage({ type: 'pong' });
       } else if (d.type === 'terminate') {
         var t = workers.get(d.id);
         if (t) { t.terminate(); workers.delete(d.id); }
