@@ -8,12 +8,34 @@ export class CalibratePanel {
   readonly fitnessPlot = () => this.page.getByTestId('calibrate.fitnessPlot');
   readonly params = () => this.page.getByTestId('calibrate.params');
 
-  /** Sets method and budget. */
-  async configure(opts: { method?: 'ga' | 'cmaes'; generations?: number; popsize?: number; mc?: number; seed?: number }): Promise<void> {
+  readonly identifiability = () => this.page.getByTestId('calibrate.identifiability');
+
+  /**
+   * Sets method, fitness and budget. Giving generations or popsize selects the fixed (paper) budget,
+   * where those fields live; mc 1 without a fitness selects MSE (the energy score needs 2 draws).
+   */
+  async configure(opts: {
+    method?: 'ga' | 'cmaes';
+    fitness?: 'energy' | 'mse';
+    budget?: 'converge' | 'paper';
+    generations?: number;
+    popsize?: number;
+    mc?: number;
+    seed?: number;
+  }): Promise<void> {
     if (opts.method) await this.page.getByTestId('calibrate.method').selectOption(opts.method);
+    const fitness = opts.fitness ?? (opts.mc === 1 ? 'mse' : undefined);
+    if (fitness) await this.page.getByTestId('calibrate.fitness').selectOption(fitness);
+    const budget = opts.budget ?? (opts.generations !== undefined || opts.popsize !== undefined ? 'paper' : undefined);
+    if (budget) await this.page.getByTestId('calibrate.budget').selectOption(budget);
     for (const key of ['generations', 'popsize', 'mc', 'seed'] as const) {
       if (opts[key] !== undefined) await this.page.getByTestId(`calibrate.${key}`).fill(String(opts[key]));
     }
+  }
+
+  /** Holds a parameter at its shown value (the checkbox), or frees it again. */
+  async fix(name: string, on = true): Promise<void> {
+    await this.page.getByTestId(`calibrate.fix.${name}`).setChecked(on);
   }
 
   async start(): Promise<void> {

@@ -1,5 +1,7 @@
 import type { CalibrationProgress, Calibrator } from '../../core/calibrate/Calibrator.ts';
+import { calibrateWithSignals } from '../../core/calibrate/calibrateWithSignals.ts';
 import { cmaes } from '../../core/calibrate/cmaes/cmaes.ts';
+import { fixParameters } from '../../core/calibrate/fixedParameters.ts';
 import { geneticAlgorithm } from '../../core/calibrate/ga/geneticAlgorithm.ts';
 import { poolEvaluator } from '../../pool/poolEvaluator.ts';
 import { createBatcher } from '../lib/createBatcher.ts';
@@ -55,6 +57,10 @@ export async function startCalibration(warmStart?: Record<string, number>): Prom
     return null;
   }
   const { source, dataset, settings, meta } = s0;
+  if ((settings.fitness ?? 'mse') === 'energy' && settings.mc < 2) {
+    notify('error', 'The energy score compares simulated draws with each other: set MC draws to 2 or more.');
+    return null;
+  }
   const codeHash = saveVersion();
   const run0 = createRun({
     id: crypto.randomUUID(),
@@ -88,17 +94,29 @@ export async function startCalibration(warmStart?: Record<string, number>): Prom
       return runId;
     }
     update((r) => ({ ...r, parameters: first.parameters }));
-    const result = await calibratorFor(settings.method).run(first.parameters, poolEvaluator(pool, settings.mc), {
+    // Fixed parameters (the checkboxes) are held at their values; the search sees the others only.
+    const fitness = settings.fitness ?? 'mse';
+    const fix = fixParameters(first.parameters, poolEvaluator(pool, settings.mc, { fitness }), settings.fixed ?? {});
+    const inProgramOrder = (free: Record<string, number>) => Object.fromEntries(first.parameters.map((p) => [p.name, free[p.name] ?? fix.values[p.name]]));
+    const budget = settings.budget ?? 'paper';
+    const result = await calibrateWithSignals(calibratorFor(settings.method), fix.free, fix.evaluate, {
       seed: settings.seed,
-      generations: settings.generations,
-      popsize: settings.popsize,
+      budget,
+      generations: budget === 'paper' ? settings.generations : undefined,
+      popsize: budget === 'paper' ? settings.popsize : undefined,
       warmStart,
       signal: ctl.signal,
-      onProgress: (p) => batcher.push(p),
+      onProgress: (p) =>
+        batcher.push({
+          ...p,
+          bestParams: inProgramOrder(p.bestParams),
+          population: p.population?.map((row) => first.parameters.map((q) => { const k = fix.free.findIndex((f) => f.name === q.name); return k >= 0 ? row[k] : fix.values[q.name]; })),
+        }),
       now: () => performance.now(),
     });
     batcher.flush();
-    update((r) => finishRun(r, { ...result, seconds: result.seconds || (performance.now() - t0) / 1000 }, Date.now()));
+    const { identifiability, warnings } = result;
+    update((r) => finishRun(r, { ...result, params: inProgramOrder(result.params), seconds: result.seconds || (performance.now() - t0) / 1000 }, Date.now(), { identifiability, warnings }));
     if (result.firstError) showRuntimeError(result.firstError, source);
   } catch (e) {
     batcher.cancel();

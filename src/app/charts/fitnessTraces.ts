@@ -3,15 +3,15 @@ import type { RunRecord } from '../model/RunRecord.ts';
 import { memoLast } from '../store/memoLast.ts';
 
 /**
- * Best and mean fitness (one-step MSE) per generation. Non-finite values (all candidates failed) are
+ * Best and mean fitness (the run's one-step score: energy score or MSE) per generation. Non-finite values (all candidates failed) are
  * left as gaps. A log axis is used when the values span more than two decades. Memoised on the run's
  * history and length, so run updates that leave them alone (status, diagnostics) redraw nothing.
  */
 export function fitnessChart(run: RunRecord): { data: PlotTrace[]; layout: PlotLayout } {
-  return fitnessChartOf(run.history, run.totalIterations);
+  return fitnessChartOf(run.history, run.totalIterations, run.settings.fitness === 'energy' ? 'one-step energy score' : 'one-step MSE');
 }
 
-const fitnessChartOf = memoLast((history: RunRecord['history'], totalIterations: number): { data: PlotTrace[]; layout: PlotLayout } => {
+const fitnessChartOf = memoLast((history: RunRecord['history'], totalIterations: number, axisTitle: string): { data: PlotTrace[]; layout: PlotLayout } => {
   const run = { history, totalIterations };
   const it = run.history.map((h) => h.iteration);
   const clean = (v: number) => (Number.isFinite(v) ? v : null);
@@ -30,7 +30,7 @@ const fitnessChartOf = memoLast((history: RunRecord['history'], totalIterations:
     layout: {
       margin: { l: 64, r: 12, t: 28, b: 40 },
       xaxis: { title: { text: 'generation' }, range: [0, Math.max(run.totalIterations, 1) + 0.5], automargin: false },
-      yaxis: { title: { text: 'one-step MSE' }, type: log ? 'log' : 'linear', automargin: false },
+      yaxis: { title: { text: axisTitle }, type: log ? 'log' : 'linear', automargin: false },
     },
   };
 });

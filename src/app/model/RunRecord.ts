@@ -1,4 +1,8 @@
-import type { CalibrationMethod } from '../../core/calibrate/Calibrator.ts';
+import type { BudgetMode } from '../../core/calibrate/budget.ts';
+import type { CalibrationMethod, SearchSummary } from '../../core/calibrate/Calibrator.ts';
+import type { ParameterIdentifiability } from '../../core/calibrate/identifiability.ts';
+import type { FitnessKind } from '../../core/calibrate/oneStepFitness.ts';
+import type { CalibrationWarning } from '../../core/calibrate/trustWarnings.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
 import type { NpeRunSummary, NpeSettings } from './NpeRun.ts';
 
@@ -15,6 +19,12 @@ export interface RunSettings {
   seed: number;
   /** NPE budget (method 'npe'; absent in older runs and projects). */
   npe?: NpeSettings;
+  /** One-step score (GA/CMA-ES); absent in older runs, which used the paper's `mse`. */
+  fitness?: FitnessKind;
+  /** `converge` (population and cap from the dimension, stop on convergence) or `paper` (generations × popsize); absent = `paper`. */
+  budget?: BudgetMode;
+  /** Parameters held at these values instead of calibrated (the checkboxes); absent = none. */
+  fixed?: Record<string, number>;
 }
 
 /** One point of the fitness-per-generation chart. */
@@ -47,6 +57,8 @@ export interface ValidationSummary {
   perVariable: VariableMetric[];
   /** Mean rollout W1 over time and variables. */
   rolloutW1?: number;
+  /** Validation one-step distance over the simulator's own noise (≈ 1 when it fits); absent in older runs. */
+  noiseRatio?: number;
   /** Transitions scored one-step and trajectories rolled out (subsets keep the studio fast). */
   transitions: number;
   trajectories: number;
@@ -114,4 +126,13 @@ export interface RunRecord {
   diagnostics?: RunDiagnostics;
   /** NPE posterior, diagnostics and provider (method 'npe'). */
   npe?: NpeRunSummary;
+  /** Candidates scored so far and the run's cap (converge budget), for the time-remaining estimate. */
+  candidates?: number;
+  maxCandidates?: number;
+  /** How the search spent its budget and why it stopped (GA/CMA-ES). */
+  search?: SearchSummary;
+  /** Per calibrated parameter: how well the data pin it down (issue #14). */
+  identifiability?: ParameterIdentifiability[];
+  /** Trust warnings known when the run finished (the validation noise ratio adds one after diagnostics). */
+  warnings?: CalibrationWarning[];
 }

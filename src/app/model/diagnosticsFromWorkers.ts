@@ -8,6 +8,8 @@ export function validationSummary(v: ValidationMetrics, variables: readonly stri
   return {
     energyScore: v.energyScore,
     mse: v.mse,
+    // Infinity (a deterministic simulator on noisy data) cannot be stored in JSON: kept as a large number.
+    noiseRatio: v.noiseFloor > 0 ? v.oneStepDistance / v.noiseFloor : v.oneStepDistance > 0 ? Number.MAX_VALUE : 1,
     rolloutW1: v.rolloutW1,
     transitions: v.transitions,
     trajectories: v.trajectories,

@@ -62,6 +62,30 @@ describe('runTransitions', () => {
     expect(finishRun(base(), result, 5).params).toEqual({ beta: 0.5 });
   });
 
+  it('finishRun ends a run whose every candidate failed as failed, with no calibrated parameters', () => {
+    const running = applyProgress(base(), [progress(1, 1)]);
+    const result: CalibrationResult = {
+      method: 'cmaes', params: { beta: 1 }, bestFitness: Infinity, history: [{ iteration: 1, best: Infinity, mean: Infinity }],
+      simulations: 0, failures: 40, firstError: 'state.S is NaN', seconds: 0.5, cancelled: false,
+    };
+    const r = finishRun(running, result, 9);
+    expect(r.status).toBe('failed');
+    expect(r.params).toBeUndefined();
+    expect(r.error).toMatch(/Every candidate failed \(40 of them\).*state\.S is NaN/);
+    expect(r.finishedAt).toBe(9);
+  });
+
+  it('finishRun keeps the trust signals and, under the converge budget, ends at the generation reached', () => {
+    const result: CalibrationResult = {
+      method: 'cmaes', params: { beta: 0.5 }, bestFitness: 1, history: [{ iteration: 1, best: 2, mean: 3 }, { iteration: 2, best: 1, mean: 2 }],
+      simulations: 10, failures: 0, seconds: 1, cancelled: false,
+      search: { budget: 'converge', candidates: 20, maxCandidates: 1400, stoppedBy: 'stalled', restarts: 0, refinementGenerations: 0 },
+    };
+    const identifiability = [{ name: 'beta', value: 0.5, width: 0.01, relativeWidth: 0.005, status: 'identified' as const, atBound: null, tradesOffWith: null, source: 'curvature' as const }];
+    const r = finishRun({ ...base(), totalIterations: 70 }, result, 5, { identifiability, warnings: [] });
+    expect(r).toMatchObject({ status: 'done', iteration: 2, totalIterations: 2, candidates: 20, identifiability, warnings: [] });
+  });
+
   it('interruptStaleRuns turns running runs into interrupted ones', () => {
     const runs = interruptStaleRuns([base(), failRun(base(), 'x', 1)]);
     expect(runs.map((r) => r.status)).toEqual(['interrupted', 'failed']);

@@ -1,6 +1,10 @@
 import type { CalibrationProgress, CalibrationResult } from '../../core/calibrate/Calibrator.ts';
+import type { SignalledResult } from '../../core/calibrate/calibrateWithSignals.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
 import type { RunDiagnostics, RunRecord, RunSettings } from './RunRecord.ts';
+
+/** The trust signals a result may carry (GA/CMA-ES through calibrateWithSignals). */
+type SignalFields = Partial<Pick<SignalledResult, 'identifiability' | 'warnings'>>;
 
 /** Inputs that create a run record. */
 export interface NewRunInput {
@@ -57,13 +61,42 @@ export function applyProgress(run: RunRecord, events: readonly CalibrationProgre
     bestFitness: Math.min(run.bestFitness ?? Infinity, tail.best),
     simulations: tail.simulations,
     failures: tail.failures,
+    ...(tail.candidates !== undefined ? { candidates: tail.candidates } : {}),
+    ...(tail.maxCandidates !== undefined ? { maxCandidates: tail.maxCandidates } : {}),
   };
 }
 
-/** Ends a run with the calibrator's result (`done`, or `cancelled` when stopped by the user). */
-export function finishRun(run: RunRecord, result: CalibrationResult, now: number): RunRecord {
+/**
+ * Ends a run with the calibrator's result: `done`, `cancelled` when stopped by the user, or `failed`
+ * when every candidate failed (+Infinity): then nothing was calibrated, so the run keeps no
+ * parameters (no "calibrated" values, no diagnostics, the step is not ticked) and says why.
+ */
+export function finishRun(run: RunRecord, result: CalibrationResult, now: number, trust: SignalFields = {}): RunRecord {
   const history = result.history.length >= run.history.length ? result.history.map((h) => ({ ...h })) : run.history;
+  const signals = {
+    ...(result.search ? { search: result.search, candidates: result.search.candidates, maxCandidates: result.search.maxCandidates } : {}),
+    ...(trust.identifiability ? { identifiability: trust.identifiability } : {}),
+    ...(trust.warnings ? { warnings: trust.warnings } : {}),
+  };
+  if (!result.cancelled && !Number.isFinite(result.bestFitness)) {
+    const { params: _p, ...rest } = run;
+    return {
+      ...rest,
+      ...signals,
+      status: 'failed',
+      finishedAt: now,
+      history,
+      bestFitness: result.bestFitness,
+      simulations: result.simulations,
+      failures: result.failures,
+      firstError: result.firstError,
+      seconds: result.seconds,
+      error: `Every candidate failed (${result.failures.toLocaleString('en-US')} of them), so no parameters were calibrated.` +
+        (result.firstError ? ` First error: ${result.firstError}` : ''),
+    };
+  }
   return {
+    ...signals,
     ...run,
     status: result.cancelled ? 'cancelled' : 'done',
     finishedAt: now,
@@ -75,6 +108,10 @@ export function finishRun(run: RunRecord, result: CalibrationResult, now: number
     firstError: result.firstError,
     seconds: result.seconds,
     iteration: result.cancelled ? run.iteration : run.totalIterations,
+    // Under the converge budget the total was an estimate: the run ends at the generation it reached.
+    ...(result.search?.budget === 'converge' && history.length > 0 && !result.cancelled
+      ? { iteration: history[history.length - 1].iteration, totalIterations: history[history.length - 1].iteration }
+      : {}),
   };
 }
 

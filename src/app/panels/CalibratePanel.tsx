@@ -9,6 +9,7 @@ import { selectParamRows, selectTruth, selectViewedRun } from '../store/selector
 import { useStudio } from '../store/useStudio.ts';
 import { CalibrationSettings } from './CalibrationSettings.tsx';
 import { PopulationAnimation } from './Calibrate/PopulationAnimation.tsx';
+import { IdentifiabilityCard } from './Calibrate/IdentifiabilityCard.tsx';
 import { ParamTable } from './ParamTable.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { NpeResults } from './Npe/NpeResults.tsx';
@@ -27,7 +28,7 @@ export function CalibratePanel() {
       <div className="panel-head">
         <div>
           <h2>Calibrate</h2>
-          <p>Gradient-free search for parameter values that make one simulated step match the observed next state (one-step MSE on train).</p>
+          <p>Gradient-free search for parameter values that make one simulated step match the observed next state (a one-step score on train: the energy score by default, or the paper’s MSE).</p>
         </div>
         <RunPicker runs={runs} value={run?.id ?? null} testId="calibrate.runPicker" />
       </div>
@@ -37,7 +38,10 @@ export function CalibratePanel() {
           Pick a method and a budget above and press Start calibration. A small budget (20 generations of 24) finishes in seconds.
         </EmptyState>
       ) : run.settings.method === 'npe' ? (
-        <NpeResults run={run} truth={truth} />
+        <>
+          <NpeResults run={run} truth={truth} />
+          <IdentifiabilityCard run={run} testId="calibrate.identifiability" />
+        </>
       ) : (
         <>
           <RunProgress run={run} />
@@ -45,7 +49,7 @@ export function CalibratePanel() {
             <div className="card">
               <h3>Fitness per generation</h3>
               {fitness && run.history.length > 0 ? (
-                <Plot data={fitness.data} layout={fitness.layout} label="Best and mean one-step MSE per generation" testId="calibrate.fitnessPlot" height={220} />
+                <Plot data={fitness.data} layout={fitness.layout} label="Best and mean one-step score per generation" testId="calibrate.fitnessPlot" height={220} />
               ) : (
                 <p className="muted text-small" style={{ height: 220 }}>
                   The chart fills in as generations finish.
@@ -76,6 +80,7 @@ export function CalibratePanel() {
             </div>
             {rows.length > 0 ? <ParamTable rows={rows} testId="calibrate.params" /> : <p className="muted text-small">Parameters appear once the program is loaded.</p>}
           </div>
+          <IdentifiabilityCard run={run} testId="calibrate.identifiability" />
         </>
       )}
     </section>

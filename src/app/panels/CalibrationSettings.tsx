@@ -1,12 +1,15 @@
 import { cancelCalibration, startCalibration, updateRunSettings } from '../actions/calibrationActions.ts';
 import type { RunSettings } from '../model/RunRecord.ts';
-import { selectCalibrationBlocker } from '../store/selectors.ts';
+import { convergeBudget, type BudgetMode } from '../../core/calibrate/budget.ts';
+import type { FitnessKind } from '../../core/calibrate/oneStepFitness.ts';
+import { selectCalibrationBlocker, selectCompiledParameters } from '../store/selectors.ts';
+import { FixedParametersField } from './Calibrate/FixedParametersField.tsx';
 import { useStudio } from '../store/useStudio.ts';
 import { IntInput } from '../components/IntInput.tsx';
 import { NpeSettingsFields, npeBudgetText } from './Npe/NpeSettingsFields.tsx';
 
 /** A bounded integer input that writes to the run settings. */
-function IntField({ label, name, min, max, hint }: { label: string; name: keyof Omit<RunSettings, 'method' | 'npe'>; min: number; max: number; hint?: string }) {
+function IntField({ label, name, min, max, hint }: { label: string; name: 'generations' | 'popsize' | 'mc' | 'seed'; min: number; max: number; hint?: string }) {
   const value = useStudio((s) => s.settings[name]);
   const running = useStudio((s) => s.activeRunId !== null);
   return (
@@ -21,7 +24,13 @@ export function CalibrationSettings() {
   const running = useStudio((s) => s.activeRunId !== null);
   const blocker = useStudio(selectCalibrationBlocker);
   const settings = useStudio((s) => s.settings);
-  const candidates = settings.method === 'ga' ? settings.popsize * (2 * settings.generations + 1) : settings.popsize * settings.generations;
+  const parameters = useStudio(selectCompiledParameters);
+  const budget = settings.budget ?? 'paper';
+  const freeCount = (parameters ?? []).filter((p) => !(p.name in (settings.fixed ?? {}))).length;
+  const candidates =
+    budget === 'converge'
+      ? convergeBudget(freeCount).maxCandidates
+      : settings.method === 'ga' ? settings.popsize * (2 * settings.generations + 1) : settings.popsize * settings.generations;
   return (
     <div className="card" data-testid="calibrate.settings">
       <form
@@ -44,9 +53,27 @@ export function CalibrationSettings() {
           <NpeSettingsFields disabled={running} />
         ) : (
           <>
-            <IntField label="Generations" name="generations" min={1} max={500} />
-            <IntField label={method === 'cmaes' ? 'Population (λ)' : 'Population'} name="popsize" min={4} max={1000} />
-            <IntField label="MC draws" name="mc" min={1} max={100} hint="Monte-Carlo draws per transition in the fitness" />
+            <label className="field" title="The one-step score the search minimises">
+              Fitness
+              <select value={settings.fitness ?? 'mse'} disabled={running} data-testid="calibrate.fitness" onChange={(e) => updateRunSettings({ fitness: e.target.value as FitnessKind })}>
+                <option value="energy">Energy score (proper, default)</option>
+                <option value="mse">MSE (the paper’s)</option>
+              </select>
+            </label>
+            <label className="field" title="converge: population and a cap from the number of parameters, stop on convergence; paper: fixed generations × population">
+              Budget
+              <select value={budget} disabled={running} data-testid="calibrate.budget" onChange={(e) => updateRunSettings({ budget: e.target.value as BudgetMode })}>
+                <option value="converge">Until converged</option>
+                <option value="paper">Fixed (paper)</option>
+              </select>
+            </label>
+            {budget === 'paper' && (
+              <>
+                <IntField label="Generations" name="generations" min={1} max={500} />
+                <IntField label={method === 'cmaes' ? 'Population (λ)' : 'Population'} name="popsize" min={4} max={1000} />
+              </>
+            )}
+            <IntField label="MC draws" name="mc" min={(settings.fitness ?? 'mse') === 'energy' ? 2 : 1} max={100} hint="Monte-Carlo draws per transition in the fitness (the energy score needs 2 or more)" />
           </>
         )}
         <IntField label="Seed" name="seed" min={0} max={2 ** 31 - 1} />
@@ -68,8 +95,11 @@ export function CalibrationSettings() {
           ? blocker
           : method === 'npe'
             ? npeBudgetText(settings.npe)
-            : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}
+            : budget === 'converge'
+              ? `At most ${candidates.toLocaleString('en-US')} candidate simulators (600 + 400 per calibrated parameter) will be scored on the train split, in Web Workers; the search stops earlier once it has converged.`
+              : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}
       </p>
+      {method !== 'npe' && <FixedParametersField disabled={running} />}
     </div>
   );
 }

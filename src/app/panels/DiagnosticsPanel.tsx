@@ -8,6 +8,7 @@ import { Metric } from '../components/Metric.tsx';
 import { Plot } from '../components/Plot.tsx';
 import { RunPicker } from '../components/RunPicker.tsx';
 import { BaselineComparison } from './Baselines/BaselineComparison.tsx';
+import { IdentifiabilityCard } from './Calibrate/IdentifiabilityCard.tsx';
 import { formatNumber, formatSeconds } from '../lib/format.ts';
 import type { RunDiagnostics, RunRecord } from '../model/RunRecord.ts';
 import { selectRunsWithParams, selectViewedRun } from '../store/selectors.ts';
@@ -145,6 +146,7 @@ function Body({ run }: { run: RunRecord }) {
   return (
     <>
       <Metrics d={d} />
+      <IdentifiabilityCard run={run} testId="diagnostics.identifiability" />
       <div className="grid-2">
         <div className="card">
           <h3>Per variable</h3>

@@ -1,3 +1,4 @@
+import { DEFAULT_FITNESS } from '../../core/calibrate/defaultFitness.ts';
 import type { PopulationHistory } from '../model/populationFrames.ts';
 import type { RunRecord, RunSettings } from '../model/RunRecord.ts';
 
@@ -15,8 +16,12 @@ export interface RunsSlice {
   populations: PopulationHistory | null;
 }
 
-/** Defaults small enough to finish in seconds on two cores. */
-export const DEFAULT_RUN_SETTINGS: RunSettings = { method: 'ga', generations: 20, popsize: 24, mc: 2, seed: 1 };
+/**
+ * Defaults: the energy score and the converge budget (population and cap from the number of
+ * parameters, stop on convergence; a two-parameter model finishes in seconds on two cores). The
+ * generations and popsize apply to the `paper` budget mode (small enough to finish in seconds).
+ */
+export const DEFAULT_RUN_SETTINGS: RunSettings = { method: 'ga', generations: 20, popsize: 24, mc: 2, seed: 1, fitness: DEFAULT_FITNESS, budget: 'converge' };
 
 /** Initial runs slice. */
 export function createRunsSlice(): RunsSlice {
