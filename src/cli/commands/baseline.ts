@@ -52,11 +52,11 @@ export const baselineCommand: Command = {
       ...POOL_FLAGS,
     });
     const method = choiceFlag(required(f.method, 'method', 'baseline'), 'method', BASELINE_METHODS, 'sindy');
-    const trajectories = optionalIntFlag(f.trajectories, 'trajectories', 1);
-    const epochs = optionalIntFlag(f.epochs, 'epochs', 1);
+    const trajectories = optionalIntFlag(f.trajectories, 'trajectories', 1, 1_000_000);
+    const epochs = optionalIntFlag(f.epochs, 'epochs', 1, 100_000);
     const components = optionalIntFlag(f.components, 'components', 1, 50);
     const split = choiceFlag(f.split, 'split', ['val', 'test', 'train'] as const, 'val');
-    const samples = intFlag(f.samples, 'samples', 200, 1);
+    const samples = intFlag(f.samples, 'samples', 200, 1, 100_000);
     const states = statesFlag(f.states);
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const dataPath = required(f.data, 'data', 'baseline');
