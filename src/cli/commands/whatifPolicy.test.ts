@@ -110,6 +110,6 @@ function step(state) { for (;;) {} }`);
     const p = await gsim(dir, 'policy', '--sim', 'loop.js', '--env', 'covid', '--grid', 'grid.json', '--rollouts', '2', '--workers', '2', '--timeout', '1');
     expect(p.code).toBe(1);
     expect(p.stderr).toMatch(/gsim policy: .*did not finish within the time limit of 1 s/);
-    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(Date.now() - t0).toBeLessThan(45_000);
   });
 });
