@@ -1,5 +1,5 @@
 import type { Diagram } from '../../core/diagram/Diagram.ts';
-import { validateDiagram } from '../../core/diagram/validateDiagram.ts';
+import { readDiagramShape } from '../../core/diagram/readDiagramShape.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 
 /**
@@ -8,7 +8,8 @@ import { ProjectFileError } from './ProjectFileError.ts';
  * @throws ProjectFileError naming the path of the first malformed part.
  */
 export function readDiagram(v: unknown, path: string): Diagram {
-  const result = validateDiagram(v, { meaning: false });
+  // Shape only (no expression parser): this runs on the first load, where project files are read.
+  const result = readDiagramShape(v);
   if (!result.ok) {
     const first = result.errors[0];
     throw new ProjectFileError(first.path ? `${path}.${first.path}` : path, first.message);
