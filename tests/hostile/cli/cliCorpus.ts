@@ -97,6 +97,16 @@ const hooks: CliCase[] = [
     args: [...EVAL('p.js'), '--timeout', '3'], expect: { code: 1, stderr: /time limit|timeout/ },
   },
   {
+    id: 'atomics-wait-top', what: 'a what-if model that blocks in Atomics.wait at top level',
+    files: { 'p.js': `${PARAMS}Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\nfunction step(s) { return s; }\n` },
+    args: ['whatif', '--sim', 'p.js', '--env', 'covid', '--scenario', 'late-strict', '--rollouts', '2'], expect: { code: 1, stderr: /time limit of 5 s/ },
+  },
+  {
+    id: 'regex-backtrack-top', what: 'a what-if model whose top level backtracks a regular expression for ever',
+    files: { 'p.js': `${PARAMS}/^(a+)+$/.test('a'.repeat(40) + 'b');\nfunction step(s) { return s; }\n` },
+    args: ['whatif', '--sim', 'p.js', '--env', 'covid', '--scenario', 'late-strict', '--rollouts', '2'], expect: { code: 1, stderr: /time limit of 5 s/ },
+  },
+  {
     id: 'thenable-state', kind: 'inspect/stack hook', what: 'step returns a thenable',
     files: { 'p.js': `${PARAMS}function step(s) { return { S: 1, I: 1, R: 1, then(r) { r(1); } }; }\n` },
     args: EVAL('p.js'), expect: { code: 1, stderr: /Promise/ },
