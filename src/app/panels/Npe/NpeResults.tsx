@@ -4,6 +4,7 @@ import { useNpeLive } from '../../actions/npeLive.ts';
 import { cornerPlot, CORNER_MAX } from '../../charts/cornerPlot.ts';
 import { fanChart } from '../../charts/fanChart.ts';
 import { budgetMarginals, trainingCurve } from '../../charts/npeCharts.ts';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { Plot } from '../../components/Plot.tsx';
 import { BUDGET_STEPS, type NpeRunSummary } from '../../model/NpeRun.ts';
 import type { RunRecord } from '../../model/RunRecord.ts';
@@ -53,9 +54,18 @@ function Posterior({ run, npe, truth }: { run: RunRecord; npe: NpeRunSummary; tr
       <div className="card" data-testid="npe.posterior">
         <div className="card-head">
           <h3>Posterior</h3>
-          <button className="btn text-small" type="button" onClick={() => void exportNpeOnnx()} data-testid="npe.export" title="Download the trained posterior sampler as an ONNX model, with a description of its inputs and outputs">
-            Export .onnx
-          </button>
+          <div className="row">
+            <CsvButton
+              fileName="npe-posterior" testId="npe.posterior.csv"
+              build={() => ({
+                header: ['parameter', 'mean', 'std', 'q05', 'q95', ...(truth ? ['true'] : [])],
+                rows: names.map((n, k) => [n, npe.posterior.mean[k], npe.posterior.std[k], npe.posterior.q05[k], npe.posterior.q95[k], ...(truth ? [truth[n]] : [])]),
+              })}
+            />
+            <button className="btn text-small" type="button" onClick={() => void exportNpeOnnx()} data-testid="npe.export" title="Download the trained posterior sampler as an ONNX model, with a description of its inputs and outputs">
+              Export .onnx
+            </button>
+          </div>
         </div>
         <p className="text-small muted">
           {npe.trainingSet.used.toLocaleString('en-US')} simulations ({npe.trainingSet.failures} failed), {npe.estimator.toUpperCase()} trained on{' '}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { optimumOnEdge, policyHeatmap, sharedCostRange, type HeatmapMark } from '../../charts/policyHeatmap.ts';
 import { Metric } from '../../components/Metric.tsx';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { Plot } from '../../components/Plot.tsx';
 import { formatNumber, formatSeconds } from '../../lib/format.ts';
 import type { PolicyRun } from '../../model/WhatIf.ts';
@@ -52,7 +53,20 @@ export function PolicyResults({ run }: { run: PolicyRun }) {
           beyond the values tried; widen the grid on that side.
         </div>
       )}
-      {run.model && <p className="text-small muted mono">cost = {g.cost}</p>}
+      {run.model && (
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <p className="text-small muted mono" style={{ margin: 0 }}>cost = {g.cost}</p>
+          <CsvButton
+            fileName={`policy-${g.name}`} testId="policy.csv"
+            build={() => ({
+              header: [g.xName, g.yName, 'model_cost', 'model_std_error', ...(run.truth ? ['truth_cost', 'truth_std_error'] : [])],
+              rows: g.xValues.flatMap((x, i) =>
+                g.yValues.map((y, j) => [x, y, run.model!.mean[i][j], run.model!.stdError?.[i]?.[j], ...(run.truth ? [run.truth.mean[i][j], run.truth.stdError?.[i]?.[j]] : [])]),
+              ),
+            })}
+          />
+        </div>
+      )}
       <div className="grid-2">
         {charts.model && (
           <div>

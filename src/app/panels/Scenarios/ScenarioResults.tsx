@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { scenarioFan, sharedFanRange } from '../../charts/scenarioFan.ts';
+import { CsvButton } from '../../components/CsvButton.tsx';
 import { Plot } from '../../components/Plot.tsx';
 import { formatNumber, formatSeconds } from '../../lib/format.ts';
 import type { OutcomeInterval, ScenarioRun, VariableOutcomes, VariableW1 } from '../../model/WhatIf.ts';
@@ -93,7 +94,21 @@ function OutcomeTable({ run, variable }: { run: ScenarioRun; variable: string })
   const sides = (['model', 'truth'] as const).filter((side) => rows.some((o) => o.summary?.[side]?.[variable]));
   return (
     <>
-      <h3>Outcomes of {variable}</h3>
+      <div className="card-head">
+        <h3>Outcomes of {variable}</h3>
+        <CsvButton
+          fileName={`whatif-outcomes-${variable}`} testId="whatif.outcomes.csv"
+          build={() => ({
+            header: ['scenario', 'side', ...OUTCOME_COLUMNS.flatMap(([k]) => [`${k}_median`, `${k}_q05`, `${k}_q95`])],
+            rows: rows.flatMap((o) =>
+              sides.flatMap((side) => {
+                const v = o.summary?.[side]?.[variable];
+                return v ? [[o.name, side, ...OUTCOME_COLUMNS.flatMap(([k]) => [v[k].median, v[k].q05, v[k].q95])]] : [];
+              }),
+            ),
+          })}
+        />
+      </div>
       <p className="text-small muted">
         Median over the rollouts, 5–95 % in brackets; Δ is the change of the median from <span className="mono">{baseline.name}</span>, the first scenario.
       </p>
@@ -225,7 +240,22 @@ export function ScenarioResults({ run }: { run: ScenarioRun }) {
       <OutcomeTable run={run} variable={variable} />
       {hasTruth && (
         <>
-          <h3>Model vs truth: W1 between outcome distributions</h3>
+          <div className="card-head">
+            <h3>Model vs truth: W1 between outcome distributions</h3>
+            <CsvButton
+              fileName="whatif-w1" testId="whatif.w1.csv"
+              build={() => ({
+                header: ['scenario', 'mean_w1', ...run.variables.flatMap((v) => [`${v}_peak_w1`, `${v}_peak_day_w1`, `${v}_final_w1`, `${v}_mean_w1`])],
+                rows: run.outcomes.filter((o) => !o.error).map((o) => [
+                  o.name, o.comparison?.meanW1,
+                  ...run.variables.flatMap((v) => {
+                    const c = o.comparison?.perVariable[v];
+                    return [c?.peakW1, c?.peakTimeW1, c?.finalW1, c?.meanW1];
+                  }),
+                ]),
+              })}
+            />
+          </div>
           <W1Table run={run} variable={variable} />
         </>
       )}
