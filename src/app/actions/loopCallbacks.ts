@@ -64,7 +64,8 @@ export function studioLoopCallbacks(onRun: (iteration: number, runId: string) =>
         if (run.status === 'failed') return { params: run.params ?? {}, fitness: Infinity, error: run.error ?? run.firstError ?? 'calibration failed' };
         if (run.status === 'cancelled') throw new Error('the calibration was cancelled');
         const fitness = run.bestFitness ?? Infinity;
-        return { params: run.params ?? {}, fitness, ...(!Number.isFinite(fitness) && run.firstError ? { error: run.firstError } : {}) };
+        const trust = run.identifiability ? { trust: { identifiability: run.identifiability, warnings: (run.warnings ?? []).map((w) => w.message) } } : {};
+        return { params: run.params ?? {}, fitness, ...trust, ...(!Number.isFinite(fitness) && run.firstError ? { error: run.firstError } : {}) };
       } finally {
         ctx.signal?.removeEventListener?.('abort', onAbort);
       }
@@ -80,7 +81,7 @@ export function studioLoopCallbacks(onRun: (iteration: number, runId: string) =>
       const valScore = v.rolloutW1 ?? NaN;
       return {
         valScore,
-        scores: { rolloutW1: valScore, energyScore: v.energyScore, mse: v.mse },
+        scores: { rolloutW1: valScore, energyScore: v.energyScore, mse: v.mse, ...(v.noiseRatio !== undefined ? { noiseRatio: v.noiseRatio } : {}) },
         perVariable: Object.fromEntries(v.perVariable.map((p) => [p.name, p.mse ?? NaN])),
         perVariableMetric: 'one-step MSE',
         ruleViolations,

@@ -1,3 +1,4 @@
+import type { ParameterIdentifiability } from '../calibrate/identifiability.ts';
 import type { ChatMessage, ChatProvider, ChatResponse, ObservableCancelSignal } from './ChatProvider.ts';
 import type { RuleViolation } from './DomainRule.ts';
 import type { LlmErrorData } from './LlmError.ts';
@@ -17,6 +18,16 @@ export interface CalibrationOutcome {
   fitness: number;
   /** Why calibration could not score the program (e.g. every candidate threw); the iteration then fails with it. */
   error?: string;
+  /** How far to trust the fit (issue #14): shown to the model in the reflection prompt. */
+  trust?: CalibrationTrust;
+}
+
+/** The calibration's trust signals as the reflection prompt quotes them. */
+export interface CalibrationTrust {
+  /** Per parameter: how well the data pin it down. */
+  identifiability: ParameterIdentifiability[];
+  /** Warning messages (value at a bound, unidentified, trades off, error far above the noise, failures). */
+  warnings: string[];
 }
 
 /** What the diagnose callback returns for a calibrated program (validation split; lower is better). */
@@ -70,6 +81,8 @@ export interface IterationRecord {
   description?: string;
   params?: Record<string, number>;
   fitness?: number;
+  /** The calibration's trust signals, when the calibrate callback gave them. */
+  trust?: CalibrationTrust;
   diagnosis?: Diagnosis;
   /** `diagnosis.valScore`, or +Infinity when the iteration failed (no code, compile error, throws, NaN). */
   valScore: number;

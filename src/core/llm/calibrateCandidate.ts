@@ -1,5 +1,7 @@
 import type { CalibrationProgress, Calibrator } from '../calibrate/Calibrator.ts';
 import { DEFAULT_MC } from '../calibrate/defaultMc.ts';
+import { calibrateWithSignals } from '../calibrate/calibrateWithSignals.ts';
+import { DEFAULT_FITNESS } from '../calibrate/defaultFitness.ts';
 import { geneticAlgorithm } from '../calibrate/ga/geneticAlgorithm.ts';
 import { localEvaluator } from '../calibrate/localEvaluator.ts';
 import type { Dataset } from '../data/Dataset.ts';
@@ -26,7 +28,8 @@ export interface CalibrateCandidateOptions {
 
 /**
  * The loop's calibrate step on the calling thread: compiles the program, then fits its parameters to
- * the training split with `localEvaluator` (one-step MSE) and the calibrator. A program that does not
+ * the training split with `localEvaluator` (the default energy score; MSE at mc 1) and the calibrator,
+ * then probes identifiability (the trust signals the reflection prompt quotes). A program that does not
  * compile throws its SimulatorError (the loop records it); when every candidate failed the outcome's
  * `error` holds the first failure, so the model learns why (e.g. "step threw … at line 7").
  * NOTE: blocks the thread for the whole calibration; the studio and CLI run calibrations in workers.
@@ -35,8 +38,10 @@ export interface CalibrateCandidateOptions {
  */
 export async function calibrateCandidate(opts: CalibrateCandidateOptions): Promise<CalibrationOutcome> {
   const sim = compileSimulator(opts.code);
-  const evaluate = localEvaluator(sim, transitionsOf(opts.dataset, 'train'), opts.mc ?? DEFAULT_MC);
-  const result = await (opts.calibrator ?? geneticAlgorithm).run(sim.parameters, evaluate, {
+  const mc = opts.mc ?? DEFAULT_MC;
+  // The energy score needs two draws per transition; with one, the paper's MSE.
+  const evaluate = localEvaluator(sim, transitionsOf(opts.dataset, 'train'), mc, mc >= 2 ? DEFAULT_FITNESS : 'mse');
+  const result = await calibrateWithSignals(opts.calibrator ?? geneticAlgorithm, sim.parameters, evaluate, {
     seed: opts.seed,
     ...(opts.popsize !== undefined ? { popsize: opts.popsize } : {}),
     ...(opts.generations !== undefined ? { generations: opts.generations } : {}),
@@ -44,7 +49,11 @@ export async function calibrateCandidate(opts: CalibrateCandidateOptions): Promi
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const outcome: CalibrationOutcome = { params: result.params, fitness: result.bestFitness };
+  const outcome: CalibrationOutcome = {
+    params: result.params,
+    fitness: result.bestFitness,
+    trust: { identifiability: result.identifiability, warnings: result.warnings.map((w) => w.message) },
+  };
   if (!Number.isFinite(result.bestFitness)) {
     outcome.error = result.firstError ?? `every candidate failed (training fitness ${result.bestFitness})`;
   }

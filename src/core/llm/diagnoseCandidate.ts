@@ -21,7 +21,8 @@ export type LoopScore = 'rolloutW1' | 'energyScore';
 export function diagnosisFromMetrics(metrics: ValidationMetrics, ruleViolations: RuleViolation[], score: LoopScore = 'rolloutW1'): Diagnosis {
   return {
     valScore: metrics[score],
-    scores: { rolloutW1: metrics.rolloutW1, energyScore: metrics.energyScore, mse: metrics.mse },
+    // noiseRatio: one-step error over the simulator's own noise (≈ 1 when only noise is left to explain).
+    scores: { rolloutW1: metrics.rolloutW1, energyScore: metrics.energyScore, mse: metrics.mse, noiseRatio: metrics.oneStepDistance / metrics.noiseFloor },
     perVariable: { ...metrics.perVariableMse },
     perVariableMetric: 'one-step MSE',
     ruleViolations,

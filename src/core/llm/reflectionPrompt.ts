@@ -47,10 +47,30 @@ export function reflectionPrompt(input: ReflectionPromptInput): string {
   const problem = latestProblem(records);
   if (problem) parts.push(problem);
   parts.push(
-    'Reflect step by step on how to improve the fit and the realism of the model. Look at the variables with the largest errors, at the domain rules that are violated, and at the fitted parameter values (a value at a prior bound suggests a wrong bound or a missing mechanism). ' +
+    'Reflect step by step on how to improve the fit and the realism of the model. Look at the variables with the largest errors, at the domain rules that are violated, and at the fitted parameter values (a value at a prior bound suggests a wrong bound or a missing mechanism; a parameter the data cannot pin down, or two that trade off, suggests removing or merging them; a validation error far above the simulator\'s own noise suggests a missing mechanism rather than poorly fitted values). ' +
       `Give only actionable feedback, as a numbered list of changes that translate directly into code changes. Do not write the code. The next code will be for iteration ${input.iteration} out of ${input.totalIterations}.`,
   );
   return parts.join('\n\n');
+}
+
+/**
+ * How far to trust the fitted values (issue #14), as comments under them: per parameter, how well
+ * the data pin it down, and the calibration's warnings. A parameter the data cannot pin down, or a
+ * pair that trades off, is a structural hint the model can act on (drop, merge or re-parameterise).
+ */
+function trustLines(r: IterationRecord): string[] {
+  const t = r.trust;
+  if (!t) return [];
+  const lines: string[] = [];
+  if (t.identifiability.length > 0) {
+    const each = t.identifiability.map((p) => {
+      const notes = [p.status, p.atBound ? `at the ${p.atBound} bound` : '', p.tradesOffWith ? `trades off with ${p.tradesOffWith}` : ''].filter(Boolean);
+      return `${p.name} ±${formatPromptNumber(p.width)} (${notes.join(', ')})`;
+    });
+    lines.push(`// How well the training data pin each parameter down: ${each.join('; ')}`);
+  }
+  for (const w of t.warnings) lines.push(`// Calibration warning: ${oneLine(w, 300)}`);
+  return lines;
 }
 
 function historyLine(r: IterationRecord): string {
@@ -82,6 +102,7 @@ function completionEntry(r: IterationRecord): string {
     (r.code ?? '').trimEnd(),
     '// Fitted parameters (calibrated on the training data):',
     `const fittedParameters = { ${params} };`,
+    ...trustLines(r),
     '###',
   ].join('\n');
 }

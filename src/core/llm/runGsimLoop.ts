@@ -152,6 +152,7 @@ export async function runGsimLoop(opts: GsimLoopOptions): Promise<GsimLoopResult
     }
     record.params = { ...calibrated.params };
     record.fitness = calibrated.fitness;
+    if (calibrated.trust) record.trust = calibrated.trust;
     ev.onCalibrationDone?.({ iteration, params: record.params, fitness: calibrated.fitness, reused: false });
 
     await checkpoint();
