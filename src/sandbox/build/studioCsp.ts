@@ -13,7 +13,7 @@ export const STUDIO_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' blob: data: https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+  "connect-src 'self' blob: data: https: http://localhost:* http://127.0.0.1:*",
   "worker-src 'self' blob:",
   "frame-src 'self'",
   "object-src 'none'",
