@@ -4,7 +4,20 @@ import { transitionsOf } from '../src/core/data/transitions.ts';
 import { getEnvironment } from '../src/core/envs/environments.ts';
 import { benchmarkW1 } from '../src/core/eval/benchmarkW1.ts';
 import { compileSimulator } from '../src/core/sim/compileSimulator.ts';
+import { SIR_DIAGRAM, SIRD_DIAGRAM } from '../src/core/diagram/exampleDiagrams.ts';
 import { expect, test } from './fixtures.ts';
+import { startBrowserLlmServer } from './llmServerFixture.ts';
+import { SettingsDialog } from './pages/LoopPanel.ts';
+import config from '../playwright.config.ts';
+
+// The config resolves no host but localhost; the scripted LLM server is on 127.0.0.1, let it through.
+const launch = config.use?.launchOptions ?? {};
+test.use({
+  launchOptions: {
+    ...launch,
+    args: (launch.args ?? []).map((a) => (a.startsWith('--host-resolver-rules=') ? `${a} , EXCLUDE 127.0.0.1` : a)),
+  },
+});
 
 /** Step 3's Diagram mode, driven by mouse and keyboard as a user would. */
 class DiagramEditor {
@@ -263,4 +276,41 @@ test('the supply chain is drawn with a conveyor (delay) and calibrates', async (
   await studio.goto('diagnostics');
   await diagnostics.waitForResults();
   expect(Number.isFinite(Number(await diagnostics.testW1Value().innerText()))).toBe(true);
+});
+
+test('the LLM refines a drawn diagram: a wrong answer is sent back with its errors by path, the fix is shown as a diff and applied', async ({ studio, page }) => {
+  // First answer: a flow into a stock that does not exist; second: the SIRD.
+  const wrong = { ...SIRD_DIAGRAM, flows: [...SIRD_DIAGRAM.flows.slice(0, 2), { name: 'death', from: 'I', to: 'Dead', law: 'binomial', rate: 'mu' }] };
+  const llm = await startBrowserLlmServer([
+    { kind: 'text', text: `Here is the diagram:\n\`\`\`json\n${JSON.stringify(wrong)}\n\`\`\`` },
+    { kind: 'text', text: `Fixed:\n\`\`\`json\n${JSON.stringify(SIRD_DIAGRAM)}\n\`\`\`` },
+  ]);
+  try {
+    const d = new DiagramEditor(page);
+    await studio.open();
+    await studio.newProjectFromWelcome('covid');
+    const settings = new SettingsDialog(page);
+    await settings.open();
+    await settings.fill({ baseURL: llm.baseURL, model: 'scripted-diagram', apiKey: 'sk-test-diagram' });
+    await settings.done();
+    await studio.goto('code');
+    await page.getByTestId('mode.diagram').click();
+    await page.getByTestId('diagram.start.pick').selectOption('sir');
+    await page.getByTestId('diagram.start.example').click();
+    await page.getByTestId('diagram.llm.instruction').fill('Add deaths out of I with a daily probability mu.');
+    await page.getByTestId('diagram.llm.ask').click();
+    await expect(page.getByTestId('diagram.llm.diff')).toContainText('added stock D');
+    await expect(page.getByTestId('diagram.llm.diff')).toContainText('added flow death');
+    await expect(page.getByTestId('diagram.llm.diff')).toContainText('added parameter mu');
+    // The wrong answer went back with its error by path.
+    const second = llm.server.requests[1];
+    expect(JSON.stringify(second.body)).toContain('flows[2].to: no stock is named \\"Dead\\"');
+    expect(await studio.state<number>('s.diagram.stocks.length')).toBe(SIR_DIAGRAM.stocks.length);
+    await page.getByTestId('diagram.llm.apply').click();
+    await expect(d.node('stock', 'D')).toBeVisible();
+    await expect(d.sync()).toHaveAttribute('data-kind', 'inSync');
+    expect(await studio.state<string>('s.source')).toContain('conditional(death__rate, I__rest)');
+  } finally {
+    await llm.close();
+  }
 });

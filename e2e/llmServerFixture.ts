@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startScriptedLlmServer, type ScriptedLlmServer, type ScriptedReply } from '../tests/llm/scriptedLlmServer.ts';
+import { startScriptedLlmServer, type Script, type ScriptedLlmServer, type ScriptedReply } from '../tests/llm/scriptedLlmServer.ts';
 import { SIR_RATE_PROGRAM, sirScenario } from '../tests/llm/scriptedPrograms.ts';
 
 /** A scripted OpenAI-compatible server the browser can call (through a CORS front), both on 127.0.0.1. */
@@ -34,8 +34,8 @@ function e2eScript() {
  * Starts the scripted server and a pass-through front that answers CORS preflights, as hosted APIs do
  * for browser clients (the studio calls the provider straight from the page, another origin).
  */
-export async function startBrowserLlmServer(): Promise<BrowserLlmServer> {
-  const server = await startScriptedLlmServer({ script: e2eScript() });
+export async function startBrowserLlmServer(script: Script = e2eScript()): Promise<BrowserLlmServer> {
+  const server = await startScriptedLlmServer({ script });
   const target = new URL(server.origin);
   const front: Server = createServer((req, res) => {
     const origin = req.headers.origin ?? '*';
