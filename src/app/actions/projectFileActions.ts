@@ -28,11 +28,18 @@ export async function exportProject(): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Largest project file read: parsing it happens on the page's thread (a 100 MB dataset inside is fine). */
+const MAX_PROJECT_FILE_BYTES = 300_000_000;
+
 /**
  * Imports a project file as a new project; on a problem, says where it is and changes nothing.
  * @param file a `.gsim.json` export.
  */
 export async function importProjectFile(file: File): Promise<boolean> {
+  if (file.size > MAX_PROJECT_FILE_BYTES) {
+    notify('error', `${file.name} is ${(file.size / 1e6).toFixed(0)} MB; a project file may be at most ${MAX_PROJECT_FILE_BYTES / 1e6} MB.`);
+    return false;
+  }
   let json: unknown;
   try {
     json = JSON.parse(await file.text());
