@@ -21,7 +21,8 @@ describe('hostile corpus in the Node pool', () => {
 
   beforeAll(async () => {
     data = generateDataset(covid, 1, { train: 2, val: 1, test: 1, horizon: 5 });
-    pool = createNodePool({ size: 2, timeoutMs: 2000, maxMemoryMb: 96 });
+    // 5 s: generous for the heavy-but-legal cases (a 3-million-number state) on a loaded machine.
+    pool = createNodePool({ size: 2, timeoutMs: 5000, maxMemoryMb: 96 });
     reference = await probe(covid.groundTruthSource, 'step');
     process.env.GSIM_CANARY = CANARY;
   });
@@ -42,7 +43,7 @@ describe('hostile corpus in the Node pool', () => {
     if (want.code !== 'ok') expect(got.message).toMatch(want.message);
     else if (want.state) expect(got.state).toMatchObject(want.state);
     expect(JSON.stringify(got)).not.toContain(CANARY);
-    if (c.timeLimit) expect(got.ms).toBeLessThan(4000);
+    if (c.timeLimit) expect(got.ms).toBeLessThan(8000);
     // The pool still works and other programs are untouched (same numbers as before the case).
     const after = await probe(covid.groundTruthSource, 'step');
     expect(after).toMatchObject({ code: 'ok', state: reference.state });

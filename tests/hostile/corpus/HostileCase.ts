@@ -24,7 +24,7 @@ export interface HostileCase {
   browser?: Expectation;
   only?: 'node' | 'browser';
   why?: string;
-  /** A time-limit case: must end within about a second of the runner's limit (1 s in the browser, 2 s in Node). */
+  /** A time-limit case: must end within about a second of the runner's limit (1 s in the browser, 5 s in Node). */
   timeLimit?: true;
 }
 
