@@ -13,7 +13,9 @@ import type { NodeSimPool } from '../../pool/createNodePool.ts';
 import { poolNpeSimulations } from '../../pool/poolNpeSimulations.ts';
 import type { CommandContext, CommandOutput } from '../Command.ts';
 import { diagnose, formatDiagnostics } from '../diagnose.ts';
+import { posteriorIdentifiability } from '../../core/calibrate/posteriorIdentifiability.ts';
 import { fmt, table } from '../formatText.ts';
+import { formatSignals, noiseRatioOf, warningsWithNoise } from './calibrateSignals.ts';
 import { choiceFlag, intFlag, optionalIntFlag } from '../parseFlags.ts';
 
 /** Flags only `--method npe` reads (parsed by calibrate.ts with the rest). */
@@ -102,7 +104,15 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   if (exported) head.push(`exported the posterior sampler to ${exported} (+ .txt)`);
   if (r.cancelled || !p) return { json: { ...summary, metrics: null, benchmark: null }, text: head.join('\n'), exitCode: r.cancelled ? 130 : 1 };
   const { metrics, benchmark } = await diagnose(i.pool, { dataset: i.dataset, params: r.params, splits: ['val', 'test'], states: i.states, samples: i.samples, seed: i.seed, signal: i.ctx.signal });
-  return { json: { ...summary, metrics, benchmark }, text: [...head, 'posterior-mean simulator:', formatDiagnostics(metrics, benchmark)].join('\n') };
+  // Trust signals (issue #14): posterior widths per parameter, and the calibration warnings.
+  const identifiability = posteriorIdentifiability(i.parameters, p);
+  const noiseRatio = noiseRatioOf(metrics.val);
+  const calibrationWarnings = warningsWithNoise(r, identifiability, noiseRatio);
+  calibrationWarnings.forEach((w) => i.ctx.warn(w.message));
+  return {
+    json: { ...summary, identifiability, calibrationWarnings, noiseRatio, metrics, benchmark },
+    text: [...head, formatSignals(identifiability, calibrationWarnings, noiseRatio), 'posterior-mean simulator:', formatDiagnostics(metrics, benchmark)].join('\n'),
+  };
 }
 
 /** One progress line on a TTY: phase and work done, or the epoch's losses while training. */
