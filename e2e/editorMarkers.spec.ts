@@ -30,9 +30,17 @@ test('compile errors and runtime errors from workers appear as Monaco markers at
   expect(markers[0]).toMatchObject({ line: 9, source: 'compile' });
   await studio.screenshot('14-compile-marker');
 
-  // A program that compiles but throws inside step, on line 9: found by the calibration workers.
+  // A program that compiles but always throws inside step, on line 9: the editor's check runs step
+  // once on the data's first state, so it says so before any calibration.
   await code.replaceAll('const N = S + I + R +;', "const N = S + I + R; if (N > 0) throw new Error('boom');");
+  await expect(code.status()).toHaveText('Compiles, but step fails');
+  await expect(code.problems().first()).toContainText('line 9');
+  await expect(page.getByTestId('code.stepError')).toContainText('boom');
+
+  // One that throws only away from its init values (gamma 0.2): found by the calibration workers.
+  await code.replaceAll('if (N > 0) throw', 'if (params.gamma !== 0.2) throw');
   await expect(code.status()).toContainText('Compiles');
+  await expect(code.status()).not.toContainText('step fails');
   await studio.goto('calibrate');
   await calibrate.configure({ generations: 2, popsize: 4, mc: 1 });
   await calibrate.start();
