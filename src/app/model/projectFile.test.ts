@@ -35,6 +35,26 @@ function sample(): StoredProject {
 }
 
 describe('projectFile', () => {
+  it('keeps a run’s fitness, budget, fixed parameters and trust signals (issue #14), and rejects an unknown fitness', () => {
+    const p = sample();
+    p.runs[0] = {
+      ...p.runs[0],
+      settings: { ...p.runs[0].settings, fitness: 'energy', budget: 'converge', fixed: { k: 0.25 } },
+      search: { budget: 'converge', candidates: 40, maxCandidates: 1000, stoppedBy: 'stalled', restarts: 1, refinementGenerations: 0 },
+      identifiability: [{ name: 'k', value: 0.25, width: 0.5, relativeWidth: 0.5, status: 'unidentified', atBound: null, tradesOffWith: null, source: 'curvature' }],
+      warnings: [{ kind: 'unidentified', parameter: 'k', message: 'k is not pinned down' }],
+    };
+    const json = JSON.parse(JSON.stringify(toProjectFile(p, 0)));
+    const run = parseProjectFile(json).runs[0];
+    expect(run.settings).toMatchObject({ fitness: 'energy', budget: 'converge', fixed: { k: 0.25 } });
+    expect(run.search?.restarts).toBe(1);
+    expect(run.identifiability?.[0].status).toBe('unidentified');
+    expect(run.warnings?.[0].kind).toBe('unidentified');
+    const bad = JSON.parse(JSON.stringify(json));
+    bad.runs[0].settings.fitness = 'likelihood';
+    expect(() => parseProjectFile(bad)).toThrow(/settings\.fitness/);
+  });
+
   it('round-trips through JSON, reading null fitness back as +Infinity', () => {
     const json = JSON.parse(JSON.stringify(toProjectFile(sample(), 0)));
     const back = parseProjectFile(json);

@@ -155,6 +155,10 @@ function readRun(v: unknown, path: string): RunRecord {
       mc: boundedInt(s.mc, `${path}.settings.mc`, CALIBRATION_LIMITS.mc),
       seed: boundedInt(s.seed, `${path}.settings.seed`, CALIBRATION_LIMITS.seed),
       npe: s.npe === undefined ? undefined : (obj(s.npe, `${path}.settings.npe`) as unknown as RunRecord['settings']['npe']),
+      // Issue #14; absent in older files (which ran the paper's MSE and fixed budget).
+      fitness: s.fitness === undefined ? undefined : oneOf(s.fitness, `${path}.settings.fitness`, ['mse', 'energy'] as const),
+      budget: s.budget === undefined ? undefined : oneOf(s.budget, `${path}.settings.budget`, ['converge', 'paper'] as const),
+      fixed: optional(s.fixed, (x) => numbers(x, `${path}.settings.fixed`)),
     },
     codeHash: str(r.codeHash, `${path}.codeHash`),
     parameters: list(r.parameters, `${path}.parameters`, (x, p) => {
@@ -189,6 +193,10 @@ function readRun(v: unknown, path: string): RunRecord {
     diagnostics: r.diagnostics === undefined ? undefined : (obj(r.diagnostics, `${path}.diagnostics`) as unknown as RunRecord['diagnostics']),
     // The NPE posterior is a result of its own (not recomputable without retraining): kept as stored.
     npe: r.npe === undefined ? undefined : (obj(r.npe, `${path}.npe`) as unknown as RunRecord['npe']),
+    // Trust signals (issue #14) are derived data, kept as stored when they are lists / objects.
+    search: r.search === undefined ? undefined : (obj(r.search, `${path}.search`) as unknown as RunRecord['search']),
+    identifiability: r.identifiability === undefined ? undefined : (list(r.identifiability, `${path}.identifiability`, (x, p) => obj(x, p)) as unknown as RunRecord['identifiability']),
+    warnings: r.warnings === undefined ? undefined : (list(r.warnings, `${path}.warnings`, (x, p) => obj(x, p)) as unknown as RunRecord['warnings']),
   };
   if (run.status === 'running') run.status = 'interrupted';
   return run;
