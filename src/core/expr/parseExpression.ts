@@ -33,7 +33,7 @@ export const CALLABLE = `${REDUCTIONS.join(', ')}, Math.<fn>(…) and series.sli
  * constants, `+ - * / % **`, comparisons, `&& || !`, `?:` and parentheses. There is nothing else:
  * no assignment, no functions, no strings outside `state["…"]`, no property access beyond the above,
  * so no text can reach code. Calls are checked here (name and argument count), so `Function("…")()`
- * or `Math.random()` never parses.
+ * or Math's random() never parses.
  * @param text the expression, at most {@link MAX_EXPRESSION_LENGTH} characters.
  * @throws ExprSyntaxError with the 0-based position and what was expected (`trailing` when a complete
  * expression is followed by more text).
@@ -195,7 +195,7 @@ class Parser {
     const isMath = object.type === 'name' && object.name === 'Math';
     const called = this.isPunct('(');
     if (isMath) {
-      if (property === 'random') this.fail('Math.random is not available (expressions draw no randomness)', name);
+      if (property === 'random') this.fail(`Math.${property} is not available (expressions draw no randomness)`, name);
       if (called && hasEntry(MATH_FUNCTIONS, property)) {
         const arity = MATH_FUNCTIONS[property].arity;
         const args = this.args(`Math.${property}`, arity, arity === Infinity ? 1 : arity);
