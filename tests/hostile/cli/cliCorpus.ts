@@ -10,7 +10,7 @@ export const MARKER = '__MARKER__';
 export interface CliCase {
   id: string;
   /** The class of attack (issue 13's list). */
-  kind: 'host-realm error' | 'inspect/stack hook' | 'truth tampering' | 'off-heap memory' | 'special file' | 'flag overflow' | 'getter/proxy' | 'expression' | 'output' | 'data';
+  kind: 'host-realm error' | 'inspect/stack hook' | 'top-level hang' | 'truth tampering' | 'off-heap memory' | 'special file' | 'flag overflow' | 'getter/proxy' | 'expression' | 'output' | 'data';
   what: string;
   /** Files to create in the case directory (name → content); `fifo:` and `symlink:` make special files. */
   files?: Record<string, string>;
@@ -97,12 +97,12 @@ const hooks: CliCase[] = [
     args: [...EVAL('p.js'), '--timeout', '3'], expect: { code: 1, stderr: /time limit|timeout/ },
   },
   {
-    id: 'atomics-wait-top', what: 'a what-if model that blocks in Atomics.wait at top level',
+    id: 'atomics-wait-top', kind: 'top-level hang', what: 'a what-if model that blocks in Atomics.wait at top level',
     files: { 'p.js': `${PARAMS}Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\nfunction step(s) { return s; }\n` },
     args: ['whatif', '--sim', 'p.js', '--env', 'covid', '--scenario', 'late-strict', '--rollouts', '2'], expect: { code: 1, stderr: /time limit of 5 s/ },
   },
   {
-    id: 'regex-backtrack-top', what: 'a what-if model whose top level backtracks a regular expression for ever',
+    id: 'regex-backtrack-top', kind: 'top-level hang', what: 'a what-if model whose top level backtracks a regular expression for ever',
     files: { 'p.js': `${PARAMS}/^(a+)+$/.test('a'.repeat(40) + 'b');\nfunction step(s) { return s; }\n` },
     args: ['whatif', '--sim', 'p.js', '--env', 'covid', '--scenario', 'late-strict', '--rollouts', '2'], expect: { code: 1, stderr: /time limit of 5 s/ },
   },
