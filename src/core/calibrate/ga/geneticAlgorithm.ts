@@ -53,8 +53,14 @@ const SEARCH_STREAM = -1;
  *   every generation because the fitness is noisy) in ONE evaluator call seeded with
  *   `deriveSeed(seed, generation)`, and the best `popsize` are kept (ties keep parents first).
  *
+ * Budget (`options.budget`, see `budget.ts`): `paper` (or `generations` given) runs popsize 200 (or
+ * `popsize`) for G = 10 (or `generations`) generations; `converge` (the default) uses a population of
+ * 16 (n + 2) (at most 200), stops when the survivors' median fitness stalls (5 + 5 generations) or
+ * after 60 % of the candidate cap, then refines the elite with a local CMA-ES ({@link cmaesPhase}, step
+ * size = the survivors' spread) until it converges, stalls or the cap is spent.
+ *
  * Generation 0 scores the initial population (seed `deriveSeed(seed, 0)`); generations 1..G then cost
- * 2·popsize candidates each, so the default run scores 200 · 21 = 4,200 candidates. The reported best is
+ * 2·popsize candidates each, so the paper's run scores 200 · 21 = 4,200 candidates. The reported best is
  * the elite of the latest generation: under noise, the best score ever seen would favour a lucky draw,
  * whereas the elite has just been re-scored against fresh children. With a deterministic fitness it is
  * also the best ever found. +Infinity (failed) candidates sort last, so they never win unless all fail.
