@@ -1,5 +1,6 @@
 import { createReplayProvider } from '../../core/llm/replayProvider.ts';
 import { startCalibration, updateRunSettings, cancelCalibration } from '../actions/calibrationActions.ts';
+import type { RunSettings } from '../model/RunRecord.ts';
 import { checkNow, setSource } from '../actions/codeActions.ts';
 import { startLoop, updateLoopOptions, cancelRunningLoop } from '../actions/loopActions.ts';
 import { adoptImportedProject, renameProject } from '../actions/projectActions.ts';
@@ -67,7 +68,7 @@ async function doStep(step: RecordedStep): Promise<void> {
       return;
     case 'calibrate': {
       setPanel('calibrate');
-      updateRunSettings(step.settings);
+      updateRunSettings(withRecordedDefaults(step.settings));
       await checkNow();
       const runId = await startCalibration();
       if (!runId) throw new Error('the recorded calibration could not start (see the message in the corner)');
@@ -75,7 +76,7 @@ async function doStep(step: RecordedStep): Promise<void> {
     }
     case 'loop': {
       setPanel('loop');
-      updateRunSettings(step.settings);
+      updateRunSettings(withRecordedDefaults(step.settings));
       updateLoopOptions(step.options);
       await checkNow();
       setReplayProvider(createReplayProvider(step.replies, { ...STREAM, sleep }));
@@ -138,4 +139,13 @@ export async function stopReplay(): Promise<void> {
     await cancelRunningLoop();
     cancelCalibration();
   }
+}
+
+/**
+ * Recordings made before issue #14 hold no fitness, budget or fixed parameters: they ran the paper's
+ * MSE with a fixed budget and calibrated everything, so replay them that way (newer recordings carry
+ * their own values, which win).
+ */
+function withRecordedDefaults(settings: RunSettings): RunSettings {
+  return { fitness: 'mse', budget: 'paper', fixed: {}, ...settings };
 }
