@@ -1,4 +1,6 @@
 import type { CalibrationProgress, Calibrator } from '../core/calibrate/Calibrator.ts';
+import { calibrateWithSignals } from '../core/calibrate/calibrateWithSignals.ts';
+import { DEFAULT_FITNESS } from '../core/calibrate/defaultFitness.ts';
 import type { FitnessKind } from '../core/calibrate/oneStepFitness.ts';
 import type { Dataset } from '../core/data/Dataset.ts';
 import type { ObservableCancelSignal } from '../core/llm/ChatProvider.ts';
@@ -87,7 +89,9 @@ export function poolLoopCallbacks(pool: NodeSimPool, opts: PoolLoopCallbacksOpti
     async calibrate(code, warmStart, ctx): Promise<CalibrationOutcome> {
       const signal = abortSignalOf(ctx.signal);
       const parameters = await load(code, signal);
-      const result = await opts.calibrator.run(parameters, poolEvaluator(pool, opts.mc, { fitness: opts.fitness, timeoutMs: opts.timeoutMs }), {
+      // The default one-step score is the energy score (issue #14); it needs 2 draws, so MSE at mc 1.
+      const fitness = opts.fitness ?? (opts.mc >= 2 ? DEFAULT_FITNESS : 'mse');
+      const result = await calibrateWithSignals(opts.calibrator, parameters, poolEvaluator(pool, opts.mc, { fitness, timeoutMs: opts.timeoutMs }), {
         seed: opts.seed,
         ...(opts.generations !== undefined ? { generations: opts.generations } : {}),
         ...(opts.popsize !== undefined ? { popsize: opts.popsize } : {}),
@@ -96,7 +100,11 @@ export function poolLoopCallbacks(pool: NodeSimPool, opts: PoolLoopCallbacksOpti
         ...(opts.now ? { now: opts.now } : {}),
         onProgress: (p) => opts.onCalibrationProgress?.({ ...p, iteration: ctx.iteration }),
       });
-      const outcome: CalibrationOutcome = { params: result.params, fitness: result.bestFitness };
+      const outcome: CalibrationOutcome = {
+        params: result.params,
+        fitness: result.bestFitness,
+        trust: { identifiability: result.identifiability, warnings: result.warnings.map((w) => w.message) },
+      };
       if (!Number.isFinite(result.bestFitness)) outcome.error = result.firstError ?? `every candidate failed (training fitness ${result.bestFitness})`;
       return outcome;
     },

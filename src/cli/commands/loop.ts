@@ -54,7 +54,8 @@ and reports the iterations finished so far (exit code 130).
                  --base-url servers get a placeholder.
   --iterations   iterations (default ${GSIM_LOOP_DEFAULTS.maxIterations})
   --patience     stop after this many iterations without a better val score (default ${GSIM_LOOP_DEFAULTS.patience})
-  --method       ga (default) or cmaes; --generations, --popsize as gsim calibrate (GA ${GA_DEFAULTS.generations} × ${GA_DEFAULTS.popsize})
+  --method       ga (default) or cmaes; --generations, --popsize as gsim calibrate (default: the converge
+                 budget and the energy score; --generations N gives the paper's fixed budget, e.g. ${GA_DEFAULTS.generations} × ${GA_DEFAULTS.popsize})
   --mc           Monte-Carlo draws per training transition (default ${DEFAULT_MC})
   --seed         seed of the data, the calibrations and the diagnostics (default 1)
   --temperature  sampling temperature (the provider's default when absent)
