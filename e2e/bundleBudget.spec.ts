@@ -7,14 +7,15 @@ const MAIN_CHUNK_GZIP_BUDGET = 110 * 1024;
 
 test('the initial JavaScript stays within its gzip budget (Monaco and Plotly stay lazy)', async ({ page }) => {
   // The web server built dist/ before the tests; index.html names the entry chunk.
-  const html = await readFile('dist/index.html', 'utf8');
+  const outDir = process.env.E2E_OUTDIR ?? 'dist';
+  const html = await readFile(`${outDir}/index.html`, 'utf8');
   const entry = /<script type="module" crossorigin src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
   expect(entry, 'entry chunk in dist/index.html').toBeTruthy();
   const preloads = [...html.matchAll(/rel="modulepreload"[^>]*href="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
   let gzip = 0;
   let raw = 0;
   for (const f of [entry!, ...preloads]) {
-    const buf = await readFile(`dist/assets/${f}`);
+    const buf = await readFile(`${outDir}/assets/${f}`);
     raw += buf.length;
     gzip += gzipSync(buf, { level: 9 }).length;
   }

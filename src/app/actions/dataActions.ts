@@ -1,5 +1,4 @@
 import { readDatasetFileOffThread } from '../lib/readDatasetFileOffThread.ts';
-import { readDatasetImport } from '../model/readDatasetImport.ts';
 import type { DatasetImportReply } from '../workers/datasetImportMessages.ts';
 import type { Dataset } from '../../core/data/Dataset.ts';
 import type { ImportUndo, TrajectoryRef } from '../store/dataSlice.ts';
@@ -19,8 +18,10 @@ import { notify } from './uiActions.ts';
  * @param text the file's content.
  * @returns true when the data was replaced.
  */
-export function importTrajectories(fileName: string, text: string): boolean {
+export async function importTrajectories(fileName: string, text: string): Promise<boolean> {
   if (!studioStore.getState().meta) return false;
+  // The parsers load with the first import (the file path reads off-thread), not with the first render.
+  const { readDatasetImport } = await import('../model/readDatasetImport.ts');
   return applyImport(fileName, readDatasetImport(fileName, text));
 }
 

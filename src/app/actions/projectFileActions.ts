@@ -1,4 +1,6 @@
-import { toProjectFile, parseProjectFile } from '../model/projectFile.ts';
+// The project-file reader and writer (and the validators behind them: diagrams, recordings, what-if
+// results, import limits) load on first import or export, not with the first render (bundle budget).
+const projectFile = () => import('../model/projectFile.ts');
 import { ProjectFileError } from '../model/ProjectFileError.ts';
 import { projectDocumentOf } from '../store/selectors.ts';
 import { studioStore } from '../store/studioStore.ts';
@@ -16,6 +18,7 @@ export async function exportProject(): Promise<void> {
   const s = studioStore.getState();
   const project = projectDocumentOf(s);
   if (!project) return;
+  const { toProjectFile } = await projectFile();
   const file = toProjectFile({ project, versions: s.versions, runs: s.runs }, Date.now());
   const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
@@ -48,6 +51,7 @@ export async function importProjectFile(file: File): Promise<boolean> {
     return false;
   }
   try {
+    const { parseProjectFile } = await projectFile();
     await adoptImportedProject(parseProjectFile(json));
     notify('info', `Imported project from ${file.name}.`);
     return true;

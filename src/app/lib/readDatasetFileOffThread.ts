@@ -1,4 +1,3 @@
-import { readDatasetImport } from '../model/readDatasetImport.ts';
 import type { DatasetImportReply } from '../workers/datasetImportMessages.ts';
 
 /** Ends the import still running, if any (its promise resolves to null). */
@@ -12,7 +11,7 @@ let cancelCurrent: (() => void) | null = null;
  */
 export async function readDatasetFileOffThread(file: File): Promise<DatasetImportReply | null> {
   cancelCurrent?.();
-  if (typeof Worker === 'undefined') return readDatasetImport(file.name, await file.text());
+  if (typeof Worker === 'undefined') return (await import('../model/readDatasetImport.ts')).readDatasetImport(file.name, await file.text());
   const worker = new Worker(new URL('../workers/datasetImportWorker.ts', import.meta.url), { type: 'module', name: 'gsim-import' });
   return new Promise<DatasetImportReply | null>((resolve) => {
     const done = (reply: DatasetImportReply | null) => {

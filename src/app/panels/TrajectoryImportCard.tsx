@@ -102,7 +102,7 @@ export function TrajectoryImportCard() {
           </button>
         </p>
       )}
-      {problem && <ImportProblemView problem={problem} onRetry={(text) => importTrajectories(problem.fileName, text)} />}
+      {problem && <ImportProblemView problem={problem} onRetry={(text) => void importTrajectories(problem.fileName, text)} />}
     </div>
   );
 }
