@@ -1,7 +1,7 @@
 import { cancelCalibration, startCalibration } from './actions/calibrationActions.ts';
 import { maybePersistence } from './persistence/session.ts';
 import { studioStore, type StudioState } from './store/studioStore.ts';
-import { probeInBrowserPool } from '../sandbox/browser/probeInBrowserPool.ts';
+import { probeInBrowserPool } from '../pool/probeInBrowserPool.ts';
 
 /** What e2e tests may use (style P12): read state, wait for saves, drive long actions directly. */
 export interface StudioTestApi {

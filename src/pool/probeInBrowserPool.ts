@@ -1,8 +1,8 @@
-import type { Dataset } from '../../core/data/Dataset.ts';
-import { generateDataset } from '../../core/data/generateDataset.ts';
-import { getEnvironment } from '../../core/envs/environments.ts';
-import { createBrowserPool, type BrowserSimPool } from '../../pool/createBrowserPool.ts';
-import { probeProgram, type ProbeOutcome, type ProbePhase } from '../../pool/probeProgram.ts';
+import type { Dataset } from '../core/data/Dataset.ts';
+import { generateDataset } from '../core/data/generateDataset.ts';
+import { getEnvironment } from '../core/envs/environments.ts';
+import { createBrowserPool, type BrowserSimPool } from './createBrowserPool.ts';
+import { probeProgram, type ProbeOutcome, type ProbePhase } from './probeProgram.ts';
 
 let pool: BrowserSimPool | undefined;
 let data: Dataset | undefined;
