@@ -1,10 +1,9 @@
 import { concurrentEditStore } from '../persistence/concurrentEdit.ts';
 import { persistence } from '../persistence/session.ts';
 import { projectState } from '../store/projectState.ts';
-import { projectDocumentOf } from '../store/selectors.ts';
 import { studioStore } from '../store/studioStore.ts';
 import { scheduleCompileCheck } from './codeActions.ts';
-import { adoptImportedProject, ensureDataset } from './projectActions.ts';
+import { ensureDataset } from './projectActions.ts';
 import { notify } from './uiActions.ts';
 
 /**
@@ -25,16 +24,5 @@ export async function reloadTheirVersion(): Promise<void> {
   notify('info', 'Reloaded the version saved in the other tab.');
 }
 
-/**
- * This tab's version is kept as a new project ("… (my copy)"), leaving the other tab's version of the
- * original untouched; the copy opens here.
- */
-export async function keepMineAsCopy(): Promise<void> {
-  const s = studioStore.getState();
-  const project = projectDocumentOf(s);
-  if (!project) return;
-  const snapshot = structuredClone({ project, versions: s.versions, runs: s.runs, lineage: s.lineage });
-  concurrentEditStore.setState({ conflict: null });
-  await adoptImportedProject(snapshot, 'my copy');
-  notify('info', `Kept this tab's version as “${project.name} (my copy)”.`);
-}
+// Kept in projectActions (it opens a project, and leaving a project calls it), re-exported for the banner.
+export { keepMineAsCopy } from './projectActions.ts';

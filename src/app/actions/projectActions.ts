@@ -14,7 +14,7 @@ import { cancelLoop } from './loopControl.ts';
 import { scheduleCompileCheck } from './codeActions.ts';
 import { notify } from './uiActions.ts';
 import { concurrentEditStore } from '../persistence/concurrentEdit.ts';
-import { keepMineAsCopy } from './concurrencyActions.ts';
+import { projectDocumentOf } from '../store/selectors.ts';
 
 /** Seed of the generated benchmark data (the CLI's `gsim data` default). */
 const BENCHMARK_DATA_SEED = 1;
@@ -194,4 +194,18 @@ export async function restoreLastProject(): Promise<void> {
   studioStore.setState({ projects });
   const last = (await repo.getLastProjectId()) ?? projects[0]?.id ?? null;
   if (last && projects.some((p) => p.id === last)) await openProject(last);
+}
+
+/**
+ * This tab's version is kept as a new project ("… (my copy)"), leaving the other tab's version of the
+ * original untouched; the copy opens here.
+ */
+export async function keepMineAsCopy(): Promise<void> {
+  const s = studioStore.getState();
+  const project = projectDocumentOf(s);
+  if (!project) return;
+  const snapshot = structuredClone({ project, versions: s.versions, runs: s.runs, lineage: s.lineage });
+  concurrentEditStore.setState({ conflict: null });
+  await adoptImportedProject(snapshot, 'my copy');
+  notify('info', `Kept this tab's version as “${project.name} (my copy)”.`);
 }
