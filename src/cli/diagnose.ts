@@ -4,8 +4,7 @@ import { getEnvironment } from '../core/envs/environments.ts';
 import type { BenchmarkW1Result } from '../core/eval/combineBenchmarkW1.ts';
 import type { ValidationMetrics } from '../core/eval/validationMetrics.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
-import { availableParallelism } from 'node:os';
-import { createNodePool, type NodeSimPool } from '../pool/createNodePool.ts';
+import { createTruthPool, type NodeSimPool } from '../pool/createNodePool.ts';
 import { poolBenchmarkW1 } from '../pool/poolBenchmarkW1.ts';
 import { usageError } from './CliError.ts';
 import { fmt, table } from './formatText.ts';
@@ -62,7 +61,7 @@ export async function diagnose(
   const statesTotal = transitionsOf(o.dataset, 'test').count;
   // The truth's half of the benchmark runs on processes that never ran the candidate, so a program that
   // broke out of its realm cannot forge the score it is judged by.
-  const truthPool = env && statesTotal > 0 ? createNodePool({ size: Math.min(pool.size, availableParallelism()), spares: 0 }) : undefined;
+  const truthPool = env && statesTotal > 0 ? createTruthPool(pool.size) : undefined;
   const benchmarkP =
     env && statesTotal > 0
       ? poolBenchmarkW1(pool, {

@@ -1,5 +1,4 @@
-import { availableParallelism } from 'node:os';
-import { createNodePool, DEFAULT_NODE_TIMEOUT_MS, type NodeSimPool } from '../pool/createNodePool.ts';
+import { createNodePool, createTruthPool, DEFAULT_NODE_TIMEOUT_MS, type NodeSimPool } from '../pool/createNodePool.ts';
 import { poolSizeFlag, timeoutFlag } from './poolFlags.ts';
 
 /**
@@ -15,8 +14,9 @@ export async function withScenarioPool<T>(
 ): Promise<T> {
   const size = poolSizeFlag(flags.workers);
   const timeoutMs = timeoutFlag(flags.timeout, DEFAULT_NODE_TIMEOUT_MS);
-  const model = createNodePool({ size, timeoutMs });
-  const truth = createNodePool({ size: Math.max(1, Math.min(size, availableParallelism())), timeoutMs });
+  // No spares: nothing is broadcast here, so no worker is ever swapped for a fresh one.
+  const model = createNodePool({ size, timeoutMs, spares: 0 });
+  const truth = createTruthPool(size, timeoutMs);
   try {
     return await fn({ model, truth });
   } finally {

@@ -69,6 +69,16 @@ export function createNodePool(options: NodePoolOptions = {}): NodeSimPool {
   return pool;
 }
 
+/**
+ * A pool for the benchmarks' ground truths only: it never runs a model, so a model that broke out of its
+ * own process cannot forge the numbers it is compared against. As many workers as the model pool but no
+ * more than the cores (the truth's share of the work is the smaller half); no spares, since truth calls
+ * carry their source and nothing is ever broadcast, so no worker is ever replaced for a new program.
+ */
+export function createTruthPool(modelWorkers: number, timeoutMs?: number): NodeSimPool {
+  return createNodePool({ size: Math.max(1, Math.min(modelWorkers, availableParallelism())), timeoutMs, spares: 0 });
+}
+
 /** A worker process as the pool sees it, plus whether it has already exited (a spare may die idle). */
 type ProcessHandle = WorkerHandle<RemoteApi<SimWorkerApi>> & { readonly gone: boolean };
 

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { cmaes } from '../../core/calibrate/cmaes/cmaes.ts';
 import type { Calibrator } from '../../core/calibrate/Calibrator.ts';
 import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
@@ -10,7 +9,7 @@ import { defaultDomainRules } from '../../core/llm/defaultDomainRules.ts';
 import { runGsimLoop, GSIM_LOOP_DEFAULTS } from '../../core/llm/runGsimLoop.ts';
 import { trainingDataSummary } from '../../core/llm/taskPrompt.ts';
 import { createChatProvider, type ProviderKind } from '../../llm/createChatProvider.ts';
-import { createNodePool, DEFAULT_NODE_TIMEOUT_MS } from '../../pool/createNodePool.ts';
+import { createNodePool, createTruthPool, DEFAULT_NODE_TIMEOUT_MS } from '../../pool/createNodePool.ts';
 import { poolLoopCallbacks } from '../../pool/poolLoopCallbacks.ts';
 import { usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
@@ -132,7 +131,7 @@ export const loopCommand: Command = {
 
     const pool = createNodePool({ size: workers, timeoutMs });
     // Never runs a candidate: the benchmark's truth half is computed here (see poolBenchmarkW1).
-    const truthPool = dataset.env ? createNodePool({ size: Math.min(workers, availableParallelism()), timeoutMs, spares: 0 }) : undefined;
+    const truthPool = dataset.env ? createTruthPool(workers, timeoutMs) : undefined;
     const t0 = performance.now();
     try {
       const callbacks = poolLoopCallbacks(pool, {
