@@ -2,7 +2,7 @@ import { datasetToCsv } from '../../core/data/datasetToCsv.ts';
 import { generateDataset } from '../../core/data/generateDataset.ts';
 import { listEnvironments } from '../../core/envs/environments.ts';
 import { checkOutputPath, writeOutputFile } from '../writeOutputFile.ts';
-import { CliError, usageError } from '../CliError.ts';
+import { usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
 import { intFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
 

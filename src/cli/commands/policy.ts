@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { GRID_PRESETS } from '../../core/interventions/benchmarkGrids.ts';
 import type { PolicyGrid } from '../../core/interventions/PolicyGrid.ts';
 import { policyRegret } from '../../core/interventions/policyRegret.ts';

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { findScenarioPreset, SCENARIO_PRESETS, type ScenarioPreset } from '../../core/interventions/benchmarkScenarios.ts';
 import type { OutcomeComparison } from '../../core/interventions/compareOutcomes.ts';
 import type { Scenario } from '../../core/interventions/Scenario.ts';
