@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SourceRange } from '../../../core/structure/StructureGraph.ts';
 import type { Monaco, MonacoEditor } from '../../lib/monaco.ts';
-import { useMonacoBundle } from '../../lib/useMonacoBundle.ts';
-import { useStudio } from '../../store/useStudio.ts';
+import { ReadOnlyCodeView } from '../../components/ReadOnlyCodeView.tsx';
 
 export interface StructureCodeViewProps {
   source: string;
@@ -17,8 +16,6 @@ export interface StructureCodeViewProps {
  * clicking or selecting lines reports them so the graph can highlight the nodes they hold.
  */
 export function StructureCodeView({ source, highlight, onSelectLines }: StructureCodeViewProps) {
-  const theme = useStudio((s) => s.theme);
-  const { bundle, error } = useMonacoBundle();
   const editorRef = useRef<MonacoEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const decorations = useRef<ReturnType<MonacoEditor['createDecorationsCollection']> | null>(null);
@@ -40,48 +37,27 @@ export function StructureCodeView({ source, highlight, onSelectLines }: Structur
     if (highlight.length > 0) editor.revealLinesInCenterIfOutsideViewport(highlight[0].start.line, highlight[0].end.line);
   }, [highlight, mounted, source]);
 
-  if (error) return <div className="empty-state">The code view failed to load: {error}</div>;
-  if (!bundle) {
-    return (
-      <div className="empty-state" style={{ height: '100%' }}>
-        <span className="spinner" /> Loading the code view…
-      </div>
-    );
-  }
-  const { Editor } = bundle;
   return (
-    <div data-testid="structure.code" data-ready={mounted ? 'true' : 'false'} data-highlighted={highlight.length} style={{ height: '100%' }}>
-      <Editor
-        path="file:///gsim/structure-view.js"
-        defaultLanguage="javascript"
-        value={source}
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-        options={{
-          readOnly: true,
-          domReadOnly: true,
-          minimap: { enabled: false },
-          fontSize: 12,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          renderLineHighlight: 'none',
-          lineNumbersMinChars: 3,
-          ariaLabel: 'Simulator program (read-only). Select lines to highlight their nodes in the graph.',
-        }}
-        onMount={(editor, monaco) => {
-          editorRef.current = editor as MonacoEditor;
-          monacoRef.current = monaco as Monaco;
-          editor.onDidChangeCursorSelection((e) => {
-            if (e.source === 'api' || e.source === 'modelChange') return;
-            const model = editor.getModel();
-            if (!model) return;
-            const s = e.selection;
-            const from = model.getOffsetAt({ lineNumber: s.startLineNumber, column: 1 });
-            const to = model.getOffsetAt({ lineNumber: s.endLineNumber, column: model.getLineMaxColumn(s.endLineNumber) });
-            onSelect.current({ from, to });
-          });
-          setMounted(true);
-        }}
-      />
-    </div>
+    <ReadOnlyCodeView
+      source={source}
+      path="file:///gsim/structure-view.js"
+      testId="structure.code"
+      data={{ 'data-highlighted': highlight.length }}
+      ariaLabel="Simulator program (read-only). Select lines to highlight their nodes in the graph."
+      onMount={(editor, monaco) => {
+        editorRef.current = editor;
+        monacoRef.current = monaco;
+        editor.onDidChangeCursorSelection((e) => {
+          if (e.source === 'api' || e.source === 'modelChange') return;
+          const model = editor.getModel();
+          if (!model) return;
+          const s = e.selection;
+          const from = model.getOffsetAt({ lineNumber: s.startLineNumber, column: 1 });
+          const to = model.getOffsetAt({ lineNumber: s.endLineNumber, column: model.getLineMaxColumn(s.endLineNumber) });
+          onSelect.current({ from, to });
+        });
+        setMounted(true);
+      }}
+    />
   );
 }
