@@ -1,9 +1,10 @@
 import { wrap } from 'comlink';
 import type { SimWorkerApi } from '../core/runtime/createSimWorkerApi.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
-import { guardPort } from '../sandbox/browser/guardPort.ts';
+import { guardPort, type PortViolation } from '../sandbox/browser/guardPort.ts';
 import { sandboxHost } from '../sandbox/browser/SandboxHost.ts';
 import type { RemoteApi } from './RemoteApi.ts';
+import { simAnswerBudget } from './simAnswerBudget.ts';
 import { WorkerPool, type WorkerHandle } from './WorkerPool.ts';
 
 /** A pool of Web Workers, started inside the sandbox iframe, running simulator programs in the studio. */
@@ -35,20 +36,24 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserSimP
   return new WorkerPool(startWorker, { size: size || 4, timeoutMs: options.timeoutMs ?? 60_000, freshWorkersPerBroadcast: true });
 }
 
+/** What a run that lost its worker to the port guard is told. */
+const VIOLATION_MESSAGES: Record<PortViolation, string> = {
+  unsolicited: 'the simulator posted a message to the page outside a call (after its call returned?); its worker was stopped',
+  malformed: 'the simulator posted a malformed message to the page; its worker was stopped',
+  oversized: 'the simulator sent an answer larger than its call allows (a program inflating what the worker returns?); its worker was stopped',
+};
+
 function startWorker(): WorkerHandle<RemoteApi<SimWorkerApi>> {
   const link = sandboxHost().spawn();
   let misbehaved!: (e: Error) => void;
   const stopped = new Promise<Error>((resolve) => (misbehaved = resolve));
-  // Only answers to open calls get through; a worker that posts out of turn (a program flooding the
-  // page through a captured port) is killed on its first such message, and replaced by the pool.
+  // Only answers to open calls get through, each within its byte budget; a worker that posts out of
+  // turn (a program flooding the page through a captured port) or inflates an answer is killed on its
+  // first such message, and replaced by the pool.
   const endpoint = guardPort(link.port, (why) => {
     link.terminate();
-    misbehaved(
-      new SimulatorError('forbidden', why === 'unsolicited'
-        ? 'the simulator posted a message to the page outside a call (after its call returned?); its worker was stopped'
-        : 'the simulator posted a malformed message to the page; its worker was stopped'),
-    );
-  });
+    misbehaved(new SimulatorError('forbidden', VIOLATION_MESSAGES[why]));
+  }, { answerBudget: simAnswerBudget });
   const api = wrap<SimWorkerApi>(endpoint) as unknown as RemoteApi<SimWorkerApi>;
   return {
     api,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guardPort } from '../sandbox/browser/guardPort.ts';
+import { DEFAULT_ANSWER_BUDGET, guardPort } from '../sandbox/browser/guardPort.ts';
+import { simAnswerBudget } from './simAnswerBudget.ts';
 
 /** The next message on a port (the worker's side of the channel). */
 const next = (port: MessagePort) => new Promise<unknown>((resolve) => port.addEventListener('message', (e) => resolve(e.data), { once: true }));
@@ -34,5 +35,36 @@ describe('guardPort', () => {
     worker.postMessage('hello');
     await expect.poll(() => violations).toEqual(['malformed']);
     worker.close();
+  });
+});
+
+describe('guardPort answer budget', () => {
+  it('stops the worker whose answer is larger than its call allows, and delivers answers within it', async () => {
+    const { port1: page, port2: worker } = new MessageChannel();
+    worker.start();
+    const violations: string[] = [];
+    const ep = guardPort(page, (why) => violations.push(why), { answerBudget: (req) => ((req as { path: string[] }).path[0] === 'ping' ? 1024 : 1e6) });
+    const got: unknown[] = [];
+    ep.addEventListener('message', (e) => got.push((e as MessageEvent).data));
+
+    ep.postMessage({ id: 'big', type: 'APPLY', path: ['rollouts'] });
+    worker.postMessage({ id: 'big', value: new Float64Array(100_000) }); // 800 kB, within 1 MB
+    await expect.poll(() => got).toHaveLength(1);
+
+    ep.postMessage({ id: 'p', type: 'APPLY', path: ['ping'] });
+    worker.postMessage({ id: 'p', value: 'pong', padding: new Float64Array(1000) }); // 8 kB for a 1 kB call
+    await expect.poll(() => violations).toEqual(['oversized']);
+    expect(got).toHaveLength(1);
+    worker.close();
+  });
+});
+
+describe('simAnswerBudget', () => {
+  it('sizes a fitness answer from its batch, and leaves data-sized answers the default', () => {
+    const fitness = (n: number) => ({ id: 'x', type: 'APPLY', path: ['fitness'], argumentList: [{ type: 'RAW', value: Array.from({ length: n }, () => new Float64Array(3)) }] });
+    expect(simAnswerBudget(fitness(1000)) - simAnswerBudget(fitness(0))).toBe(8000);
+    expect(simAnswerBudget({ id: 'x', type: 'APPLY', path: ['ping'], argumentList: [] })).toBeLessThan(100_000);
+    expect(simAnswerBudget({ id: 'x', type: 'APPLY', path: ['rollouts'], argumentList: [] })).toBe(DEFAULT_ANSWER_BUDGET);
+    expect(simAnswerBudget(null)).toBeLessThan(100_000);
   });
 });
