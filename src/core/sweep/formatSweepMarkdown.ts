@@ -56,7 +56,11 @@ function formatSeconds(s: number): string {
   return s < 120 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
-/** A Markdown table row; pipes, backslashes and line breaks in names are escaped so a name cannot break the table. */
+/**
+ * A Markdown table row. Backslashes, pipes and line breaks in names are escaped so a name cannot break
+ * the table, and angle brackets so it cannot become HTML in a renderer.
+ */
 function row(cells: string[]): string {
-  return `| ${cells.map((c) => c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')).join(' | ')} |`;
+  const safe = (c: string) => c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `| ${cells.map(safe).join(' | ')} |`;
 }

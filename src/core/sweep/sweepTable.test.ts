@@ -14,7 +14,7 @@ function cell(c: Partial<SweepCellResult>): SweepCellResult {
 const cells = [
   cell({ seed: 1, testW1: 0.02 }), cell({ seed: 2, testW1: 0.04 }),
   cell({ method: 'npe', seed: 1, testW1: 0.05 }), cell({ method: 'npe', seed: 2, status: 'failed', testW1: null, error: 'boom | x' }),
-  cell({ case: 'my|data', method: 'ga', testW1: 0.3, ranOn: 'queue' }),
+  cell({ case: 'my|data<b>', method: 'ga', testW1: 0.3, ranOn: 'queue' }),
 ];
 const results: SweepResults = {
   format: 'gsim-sweep', version: 1, gridHash: '0123456789abcdef', command: 'gsim sweep --benchmarks covid --methods ga,npe --seeds 1..2',
@@ -24,7 +24,7 @@ const results: SweepResults = {
 
 describe('aggregateSweep', () => {
   it('gives mean ± sample std over seeds, counts failures out, marks the best per row', () => {
-    const t = aggregateSweep(['covid', 'my|data'], sweepColumns(['ga', 'npe'], ['converge']), cells, results.floors);
+    const t = aggregateSweep(['covid', 'my|data<b>'], sweepColumns(['ga', 'npe'], ['converge']), cells, results.floors);
     expect(t.columns.map((c) => c.label)).toEqual(['GA', 'NPE']);
     const [ga, npe] = t.rows[0].stats;
     expect(ga).toMatchObject({ n: 2, cells: 2, best: true });
@@ -42,11 +42,11 @@ describe('aggregateSweep', () => {
 
 describe('formatSweepMarkdown', () => {
   it('writes the paper-shaped table with the floor, partial counts and escaped names', () => {
-    const t = aggregateSweep(['covid', 'my|data'], sweepColumns(['ga', 'npe'], ['converge']), cells, results.floors);
+    const t = aggregateSweep(['covid', 'my|data<b>'], sweepColumns(['ga', 'npe'], ['converge']), cells, results.floors);
     const md = formatSweepMarkdown(results, t);
     expect(md).toContain('| benchmark | noise floor | GA | NPE |');
     expect(md).toContain('| covid | 0.0190 | **0.0300 ± 0.0141** | 0.0500 ± 0 (1 of 2) |');
-    expect(md).toContain('| my\\|data | – | **0.300 ± 0** | – |');
+    expect(md).toContain('| my\\|data&lt;b&gt; | – | **0.300 ± 0** | – |');
     expect(md).toContain('failed: boom \\| x');
     expect(md).toContain('5 of 6 cells finished (partial');
   });
