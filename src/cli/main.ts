@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   policy: { summary: 'grid search over two intervention knobs with a cost expression', load: async () => (await import('./commands/policy.ts')).policyCommand },
   baseline: { summary: 'fit a data-driven baseline (SINDy or an MLP world model) and score it like evaluate', load: async () => (await import('./commands/baseline.ts')).baselineCommand },
   loop: { summary: 'run the G-Sim loop: an LLM proposes simulators, calibrated and diagnosed on the pool', load: async () => (await import('./commands/loop.ts')).loopCommand },
+  worker: { summary: 'take simulation jobs from a Redis queue for runs started elsewhere with --queue', load: async () => (await import('./commands/worker.ts')).workerCommand },
   sweep: { summary: 'a grid of calibrations (benchmarks × methods × seeds) written as the paper\'s W1 table, resumable', load: async () => (await import('./commands/sweep.ts')).sweepCommand },
 };
 
