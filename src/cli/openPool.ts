@@ -5,6 +5,7 @@ import type { ParameterSpec } from '../core/sim/types.ts';
 import { createNodePool, DEFAULT_NODE_TIMEOUT_MS, type NodeSimPool } from '../pool/createNodePool.ts';
 import { LOAD_LIMIT_MS } from './readProgramParameters.ts';
 import { MAX_WORKERS, poolSizeFlag, timeoutFlag } from './poolFlags.ts';
+import { checkQueueFlags, connectQueue, inFlightFlag, QUEUE_USAGE, queuePool } from './queuePools.ts';
 
 /** Time allowed per megabyte of dataset for shipping it to a worker, on top of the program's load limit. */
 const LOAD_MS_PER_MB = 200;
@@ -13,26 +14,42 @@ const LOAD_MS_PER_MB = 200;
 export const POOL_FLAGS = {
   workers: { type: 'string' },
   timeout: { type: 'string' },
+  queue: { type: 'string' },
+  resume: { type: 'string' },
 } as const;
 
 export const POOL_USAGE = `  --workers N  worker processes, 1..${MAX_WORKERS} (default: os.availableParallelism(), here ${availableParallelism()})
   --timeout S  time limit in seconds per worker call (default ${DEFAULT_NODE_TIMEOUT_MS / 1000}); a program
-               that runs past it is stopped (endless loop) and its candidate scores +Infinity`;
+               that runs past it is stopped (endless loop) and its candidate scores +Infinity
+${QUEUE_USAGE}`;
+
+/** Flags a pool is opened from (helper commands such as `gsim sweep` pass the same). */
+export interface PoolFlags {
+  workers?: string;
+  timeout?: string;
+  /** `--queue URL`: jobs for `gsim worker` processes through Redis instead of local processes. */
+  queue?: string;
+  /** `--resume DIR`: with --queue, the journal of finished jobs. */
+  resume?: string;
+}
 
 /**
- * Starts the worker pool and loads the program and data into every worker.
+ * Starts the worker pool (local processes, or a queue with `--queue`) and loads the program and data into every worker.
  * NOTE: the caller must `pool.terminate()` (in a finally), or the process stays alive.
- * @throws SimulatorError when the program does not compile (the pool is terminated first).
+ * @throws SimulatorError when the program does not compile (the pool is terminated first); CliError
+ *   when the queue's Redis cannot be reached.
  */
 export async function openPool(
-  flags: { workers?: string; timeout?: string },
+  flags: PoolFlags,
   source: string,
   dataset: Dataset,
   signal: AbortSignal,
 ): Promise<{ pool: NodeSimPool; parameters: ParameterSpec[] }> {
-  const size = poolSizeFlag(flags.workers);
+  checkQueueFlags(flags);
   const timeoutMs = timeoutFlag(flags.timeout, DEFAULT_NODE_TIMEOUT_MS);
-  const pool = createNodePool({ size, timeoutMs });
+  const pool = flags.queue !== undefined
+    ? queuePool(await connectQueue(flags), inFlightFlag(flags.workers), timeoutMs)
+    : createNodePool({ size: poolSizeFlag(flags.workers), timeoutMs });
   try {
     // Compiling is instant; only shipping a large dataset takes time. A program that loops at top level
     // should fail within seconds (as in the studio), not after a long per-call limit meant for heavy evaluations.
