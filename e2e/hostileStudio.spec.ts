@@ -35,14 +35,21 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** Plants the canaries; the open project gets a knowledge text of its own (the "other project"). */
+/**
+ * Plants the canaries; the open project gets a knowledge text of its own (the "other project"). The API
+ * key goes in as a user's does, through the LLM settings (the LLM worker holds it); a plaintext
+ * `gsim.llm.apiKey` as earlier versions wrote is planted too, for a payload that looks there.
+ */
 async function plantCanaries(page: Page, studio: StudioPage): Promise<void> {
   await page.evaluate(([key, canary]) => {
-    localStorage.setItem('gsim.llm', JSON.stringify({ provider: 'openai', model: 'm', baseURL: '', rememberKey: true }));
     localStorage.setItem('gsim.llm.apiKey', key);
     localStorage.setItem('gsim.canary', canary);
     document.cookie = `gsimcanary=${canary}; path=/`;
   }, [CANARY_API_KEY, STUDIO_CANARY] as const);
+  await page.getByTestId('settings.open').click();
+  await page.getByTestId('settings.model').fill('m');
+  await page.getByTestId('settings.apiKey').fill(CANARY_API_KEY);
+  await page.getByTestId('settings.done').click();
   await page.getByTestId('knowledge.text').fill(`# Secret project ${STUDIO_CANARY}`);
   await studio.flushSaves();
 }

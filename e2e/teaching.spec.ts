@@ -193,7 +193,7 @@ test('a recorded session replays without an API key in a fresh browser', async (
     const teaching2 = new TeachingPage(fresh);
     await studio2.open();
     await fresh.waitForFunction(() => window.__studioTestApi !== undefined);
-    expect(await studio2.state<string>('s.llm.apiKey')).toBe('');
+    expect(await studio2.state<string>('s.llm.key')).toBe('none');
     await fresh.getByTestId('project.importFile').setInputFiles({ name: 'session.gsim.json', mimeType: 'application/json', buffer: file });
     await expect(fresh.getByTestId('replay.offer')).toBeVisible();
     await studio2.screenshot('33-teach-replay-offer');
@@ -216,7 +216,7 @@ test('a recorded session replays without an API key in a fresh browser', async (
     await studio2.screenshot('33-teach-replay-done');
     expect(await studio2.state<string[]>('s.lineage.map((v) => v.record.code)')).toEqual(codes);
     expect(await studio2.state<number>('s.runs.filter((r) => r.status === "done").length')).toBe(3);
-    expect(await studio2.state<string>('s.llm.apiKey')).toBe('');
+    expect(await studio2.state<string>('s.llm.key')).toBe('none');
     expect(llm.server.requests.length).toBe(requestsWhileRecording); // the model was never asked
   } finally {
     await context.close();

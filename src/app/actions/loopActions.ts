@@ -2,8 +2,8 @@ import type { IterationRecord, StopReason } from '../../core/llm/GsimLoop.ts';
 import { normalizeCode } from '../../core/llm/normalizeCode.ts';
 import { runGsimLoop } from '../../core/llm/runGsimLoop.ts';
 import { trainingDataSummary } from '../../core/llm/taskPrompt.ts';
-import { createChatProvider } from '../../llm/createChatProvider.ts';
-import { llmErrorHint, llmSettingsBlocker, providerConfigOf } from '../model/LlmSettings.ts';
+import { vaultChatProvider } from '../lib/llmVault.ts';
+import { keyBindingOf, llmErrorHint, llmSettingsBlocker } from '../model/LlmSettings.ts';
 import { appendVersion, editedSinceLastVersion } from '../model/lineageTransitions.ts';
 import { IDLE_LOOP, type LoopOptions, type LoopRuntime } from '../model/LoopVersion.ts';
 import { isReplayingLoop, loopProvider } from '../replay/loopProvider.ts';
@@ -119,7 +119,7 @@ async function runOnce(maxIterations: number, initialCode: string | undefined, p
     if (text) setLoop({ stream: studioStore.getState().loop.stream + text });
   };
   return runGsimLoop({
-    provider: loopProvider(() => createChatProvider(providerConfigOf(s.llm))),
+    provider: loopProvider(() => vaultChatProvider(keyBindingOf(s.llm))),
     model: {
       model: s.llm.model.trim(),
       ...(s.llm.temperature !== undefined ? { temperature: s.llm.temperature } : {}),

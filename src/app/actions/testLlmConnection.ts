@@ -1,6 +1,6 @@
 import { LlmError } from '../../core/llm/LlmError.ts';
-import { createChatProvider } from '../../llm/createChatProvider.ts';
-import { llmErrorHint, llmSettingsBlocker, providerConfigOf, type LlmSettings } from '../model/LlmSettings.ts';
+import { vaultChatProvider } from '../lib/llmVault.ts';
+import { keyBindingOf, llmErrorHint, llmSettingsBlocker, type LlmSettings } from '../model/LlmSettings.ts';
 
 /** What a connection test found. */
 export type ConnectionTestResult = { ok: true; reply: string } | { ok: false; code?: string; message: string; hint: string };
@@ -15,7 +15,8 @@ export async function testLlmConnection(llm: LlmSettings, signal?: AbortSignal):
   const blocker = llmSettingsBlocker(llm);
   if (blocker) return { ok: false, message: blocker, hint: '' };
   try {
-    const res = await createChatProvider({ ...providerConfigOf(llm), timeoutMs: 60_000, maxRateLimitRetries: 0 }).complete(
+    // The LLM worker makes the request with the key it holds; the page never has the key.
+    const res = await vaultChatProvider(keyBindingOf(llm), { timeoutMs: 60_000, maxRateLimitRetries: 0 }).complete(
       { model: llm.model.trim(), messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 16 },
       signal ? { signal } : {},
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LLM_SETTINGS, isLocalBaseURL, llmSettingsBlocker, LOCAL_PLACEHOLDER_KEY, providerConfigOf } from './LlmSettings.ts';
+import { DEFAULT_LLM_SETTINGS, isLocalBaseURL, keyBindingOf, llmSettingsBlocker } from './LlmSettings.ts';
 
 describe('LLM settings: local servers need no key', () => {
   it('isLocalBaseURL: this machine and private networks, not public hosts', () => {
@@ -11,12 +11,13 @@ describe('LLM settings: local servers need no key', () => {
     }
   });
 
-  it('without a key: blocked for a hosted API, allowed for a local base URL, which gets the placeholder key', () => {
+  it('without a key: blocked for a hosted API, allowed for a local base URL; a locked key must be unlocked first', () => {
     const hosted = { ...DEFAULT_LLM_SETTINGS, model: 'gpt-4o' };
     expect(llmSettingsBlocker(hosted)).toMatch(/API key/);
-    const ollama = { ...DEFAULT_LLM_SETTINGS, model: 'llama3.1', baseURL: 'http://localhost:11434/v1' };
+    expect(llmSettingsBlocker({ ...hosted, key: 'session', keyHint: '••••1234' })).toBeNull();
+    expect(llmSettingsBlocker({ ...hosted, key: 'locked', keyHint: '••••1234' })).toMatch(/Unlock the remembered API key/);
+    const ollama = { ...DEFAULT_LLM_SETTINGS, model: 'llama3.1', baseURL: ' http://localhost:11434/v1 ' };
     expect(llmSettingsBlocker(ollama)).toBeNull();
-    expect(providerConfigOf(ollama)).toEqual({ kind: 'openai', apiKey: LOCAL_PLACEHOLDER_KEY, baseURL: 'http://localhost:11434/v1' });
-    expect(providerConfigOf({ ...ollama, apiKey: ' sk-typed ' }).apiKey).toBe('sk-typed');
+    expect(keyBindingOf(ollama)).toEqual({ provider: 'openai', baseURL: 'http://localhost:11434/v1' });
   });
 });

@@ -1,21 +1,35 @@
 import type { LlmErrorCode } from '../../core/llm/LlmError.ts';
-import type { ChatProviderConfig, ProviderKind } from '../../llm/createChatProvider.ts';
+import type { ProviderKind } from '../../llm/createChatProvider.ts';
+import { isLocalBaseURL, LOCAL_PLACEHOLDER_KEY } from '../../llm/isLocalBaseURL.ts';
+import type { KeyBinding } from '../../llm/vaultMessages.ts';
 
 /**
- * The chat model the G-Sim loop talks to, as the Settings dialog holds it. The API key lives in memory
- * only, unless `rememberKey` is ticked (then in this browser's localStorage); it is never part of a
- * project document, an export, IndexedDB, or a worker message.
+ * Where the API key stands, as the page may know it (never its value, which only the LLM worker holds):
+ * none; held for this session; held and remembered on this device (encrypted with a passkey); or
+ * remembered but locked until the passkey unlocks it (after a reload).
+ */
+export type KeyState = 'none' | 'session' | 'remembered' | 'locked';
+
+/**
+ * The chat model the G-Sim loop talks to, as the Settings dialog holds it. The API key is not here: the
+ * LLM worker holds it (src/app/lib/llmVault.ts) and the page sees only its state and last four
+ * characters; it is never part of a project document, an export, IndexedDB, or a simulation worker message.
  */
 export interface LlmSettings {
   provider: ProviderKind;
   /** API root; empty means the SDK's default (api.openai.com / api.anthropic.com). */
   baseURL: string;
   model: string;
-  apiKey: string;
   /** Empty (undefined) leaves it to the server (reasoning models reject a temperature). */
   temperature?: number;
   maxTokens?: number;
+  key: KeyState;
+  /** `••••` and the key's last four characters, or '' when there is no key. */
+  keyHint: string;
+  /** "Remember on this device": the key is kept encrypted under a passkey's PRF output. */
   rememberKey: boolean;
+  /** Something the user must know about the key (it was removed, cannot be remembered here), shown in Settings. */
+  keyNotice: string;
 }
 
 /** Settings before the user has chosen anything. */
@@ -23,50 +37,30 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   provider: 'openai',
   baseURL: '',
   model: 'gpt-4o',
-  apiKey: '',
   temperature: 0.7,
   maxTokens: 4096,
+  key: 'none',
+  keyHint: '',
   rememberKey: false,
+  keyNotice: '',
 };
 
-/**
- * Sent to a local server when no key is typed: Ollama, LM Studio and llama.cpp ignore the key, but the
- * SDKs refuse to send a request without one (as the CLI's placeholder).
- */
-export const LOCAL_PLACEHOLDER_KEY = 'no-key';
-
-/**
- * Whether a base URL points at this machine or the local network (localhost, 127.x, ::1, 0.0.0.0,
- * *.local, 10.x, 192.168.x, 172.16–31.x): a local server that needs no API key.
- */
-export function isLocalBaseURL(baseURL: string): boolean {
-  let host: string;
-  try {
-    host = new URL(baseURL.trim()).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host === '[::1]' || host === '0.0.0.0') return true;
-  const ip = host.split('.').map(Number);
-  if (ip.length !== 4 || ip.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return false;
-  return ip[0] === 127 || ip[0] === 10 || (ip[0] === 192 && ip[1] === 168) || (ip[0] === 172 && ip[1] >= 16 && ip[1] <= 31);
-}
+export { isLocalBaseURL, LOCAL_PLACEHOLDER_KEY };
 
 /** Why the loop cannot call the model with these settings, or null when it can. */
 export function llmSettingsBlocker(s: LlmSettings): string | null {
   if (!s.model.trim()) return 'Choose a model in the LLM settings first.';
-  if (!s.apiKey.trim() && !isLocalBaseURL(s.baseURL)) {
+  if (s.key === 'locked') return 'Unlock the remembered API key in the LLM settings first (your passkey), or forget it and enter it again.';
+  if (s.key === 'none' && !isLocalBaseURL(s.baseURL)) {
     return 'Enter an API key in the LLM settings first (it stays in this browser), or a local base URL (Ollama, LM Studio) that needs none.';
   }
   if (s.baseURL.trim() && !/^https?:\/\//i.test(s.baseURL.trim())) return 'The base URL must start with http:// or https://.';
   return null;
 }
 
-/** The provider configuration for `createChatProvider` (pure; no key is logged or stored by it); a local server without a key gets a placeholder. */
-export function providerConfigOf(s: LlmSettings): ChatProviderConfig {
-  const baseURL = s.baseURL.trim() || undefined;
-  const apiKey = s.apiKey.trim() || (baseURL && isLocalBaseURL(baseURL) ? LOCAL_PLACEHOLDER_KEY : '');
-  return s.provider === 'anthropic' ? { kind: 'anthropic', apiKey, ...(baseURL ? { baseURL } : {}) } : { kind: 'openai', apiKey, ...(baseURL ? { baseURL } : {}) };
+/** The provider and base URL the LLM worker calls (and binds the key to). */
+export function keyBindingOf(s: LlmSettings): KeyBinding {
+  return { provider: s.provider, baseURL: s.baseURL.trim() };
 }
 
 /** What the user can do about each typed provider failure (shown under the error's own message). */

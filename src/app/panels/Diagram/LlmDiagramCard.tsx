@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import type { Diagram } from '../../../core/diagram/Diagram.ts';
 import { describeChange } from '../../../core/diagram/diffDiagrams.ts';
 import { requestDiagram, type DiagramAnswer } from '../../../core/diagram/requestDiagram.ts';
-import { createChatProvider } from '../../../llm/createChatProvider.ts';
-import { llmSettingsBlocker, providerConfigOf } from '../../model/LlmSettings.ts';
+import { vaultChatProvider } from '../../lib/llmVault.ts';
+import { keyBindingOf, llmSettingsBlocker } from '../../model/LlmSettings.ts';
 import { studioStore } from '../../store/studioStore.ts';
 import { useStudio } from '../../store/useStudio.ts';
 
@@ -28,7 +28,7 @@ export function LlmDiagramCard({ diagram, readOnly, onApply }: { diagram: Diagra
     try {
       const s = studioStore.getState();
       const answer = await requestDiagram({
-        provider: createChatProvider(providerConfigOf(s.llm)),
+        provider: vaultChatProvider(keyBindingOf(s.llm)),
         model: s.llm.model.trim(),
         ...(s.llm.temperature !== undefined ? { temperature: s.llm.temperature } : {}),
         knowledge: s.knowledge,

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { setSettingsOpen, updateLlmSettings } from '../../actions/settingsActions.ts';
 import { testLlmConnection, type ConnectionTestResult } from '../../actions/testLlmConnection.ts';
-import { isLocalBaseURL, type LlmSettings } from '../../model/LlmSettings.ts';
+import type { LlmSettings } from '../../model/LlmSettings.ts';
+import { studioStore } from '../../store/studioStore.ts';
 import { useStudio } from '../../store/useStudio.ts';
+import { ApiKeyField, type ApiKeyFieldHandle } from './ApiKeyField.tsx';
 
 /** An optional number field: empty means "not set" (the server's default). */
 function OptionalNumber({ label, value, onChange, step, min, max, testId, hint }: {
@@ -33,19 +35,21 @@ function OptionalNumber({ label, value, onChange, step, min, max, testId, hint }
 /**
  * The LLM connection settings (a modal dialog from the top bar): provider, base URL, model, API key,
  * temperature and max tokens, and a connection test that names the provider's typed errors. The key is
- * kept in memory unless "remember on this device" is ticked.
+ * write-only ({@link ApiKeyField}): the LLM worker holds it.
  */
 export function SettingsDialog() {
   const llm = useStudio((s) => s.llm);
   const [test, setTest] = useState<ConnectionTestResult | 'running' | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const firstRef = useRef<HTMLSelectElement>(null);
-  const set = (patch: Partial<LlmSettings>) => {
+  const keyRef = useRef<ApiKeyFieldHandle>(null);
+  const set = (patch: Parameters<typeof updateLlmSettings>[0]) => {
     updateLlmSettings(patch);
     setTest(null);
   };
   const close = () => {
     abortRef.current?.abort();
+    void keyRef.current?.commit(); // a key typed and not yet handed over is not lost by closing
     setSettingsOpen(false);
   };
 
@@ -96,25 +100,11 @@ export function SettingsDialog() {
             Model
             <input type="text" value={llm.model} data-testid="settings.model" spellCheck={false} onChange={(e) => set({ model: e.target.value })} />
           </label>
-          <label className="field">
-            {isLocalBaseURL(llm.baseURL) ? 'API key (not needed for this local server)' : 'API key'}
-            <input
-              type="password"
-              value={llm.apiKey}
-              autoComplete="off"
-              data-testid="settings.apiKey"
-              placeholder={isLocalBaseURL(llm.baseURL) ? 'none: Ollama and LM Studio ignore it' : undefined}
-              onChange={(e) => set({ apiKey: e.target.value })}
-              style={{ font: 'inherit', height: 32, border: '1px solid var(--border-strong)', borderRadius: 'var(--radius-sm)', padding: '0 var(--space-2)', background: 'var(--surface)', color: 'var(--text)' }}
-            />
-          </label>
-          <label className="row text-small" style={{ gap: 'var(--space-2)' }}>
-            <input type="checkbox" checked={llm.rememberKey} data-testid="settings.rememberKey" onChange={(e) => set({ rememberKey: e.target.checked })} />
-            Remember the key on this device (saved in this browser’s local storage)
-          </label>
+          <ApiKeyField llm={llm} ref={keyRef} />
           <p className="text-small muted" style={{ margin: 0 }}>
-            The key goes only to the provider above, straight from this browser. It is never saved in projects, exports or the
-            project database, and never sent to the simulation workers.
+            The key goes only to the provider and base URL it was entered for, from the studio’s LLM worker, which the page
+            cannot read it back from. It is never saved in projects, exports or the project database, and never sent to the
+            simulation workers.
           </p>
           <div className="row" style={{ gap: 'var(--space-4)' }}>
             <OptionalNumber label="Temperature" value={llm.temperature} onChange={(v) => set({ temperature: v })} step={0.05} min={0} max={2} testId="settings.temperature" hint="Empty: the server's default (reasoning models reject a temperature)" />
@@ -131,7 +121,8 @@ export function SettingsDialog() {
                 const ctl = new AbortController();
                 abortRef.current = ctl;
                 setTest('running');
-                void testLlmConnection(llm, ctl.signal).then((r) => !ctl.signal.aborted && setTest(r));
+                void keyRef.current?.commit();
+                void testLlmConnection(studioStore.getState().llm, ctl.signal).then((r) => !ctl.signal.aborted && setTest(r));
               }}
             >
               {test === 'running' ? 'Testing…' : 'Test connection'}
