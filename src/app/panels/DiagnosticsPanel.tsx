@@ -9,6 +9,7 @@ import { Plot } from '../components/Plot.tsx';
 import { RunPicker } from '../components/RunPicker.tsx';
 import { BaselineComparison } from './Baselines/BaselineComparison.tsx';
 import { IdentifiabilityCard } from './Calibrate/IdentifiabilityCard.tsx';
+import { SweepResultsCard } from './Sweep/SweepResultsCard.tsx';
 import { formatNumber, formatSeconds } from '../lib/format.ts';
 import type { RunDiagnostics, RunRecord } from '../model/RunRecord.ts';
 import { selectRunsWithParams, selectViewedRun } from '../store/selectors.ts';
@@ -199,6 +200,7 @@ export function DiagnosticsPanel() {
         </EmptyState>
       )}
       <BaselineComparison />
+      <SweepResultsCard />
     </section>
   );
 }
