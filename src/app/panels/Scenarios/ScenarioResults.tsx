@@ -4,6 +4,7 @@ import { CsvButton } from '../../components/CsvButton.tsx';
 import { Plot } from '../../components/Plot.tsx';
 import { formatNumber, formatSeconds } from '../../lib/format.ts';
 import type { OutcomeInterval, ScenarioRun, VariableOutcomes, VariableW1 } from '../../model/WhatIf.ts';
+import { peaksAtStart } from './peaksAtStart.ts';
 
 /** The variable a benchmark's story is about (the infection curve, the backlog, the ward). */
 const KEY_VARIABLE = ['I', 'backlog', 'standard_occupancy'];
@@ -29,6 +30,8 @@ function Legend({ truth }: { truth: boolean }) {
   );
 }
 
+const PEAK_KEYS: readonly (keyof VariableW1)[] = ['peakW1', 'peakTimeW1'];
+
 /** Model-vs-truth W1s of the shown variable: one number per cell. */
 function W1Table({ run, variable }: { run: ScenarioRun; variable: string }) {
   const cols: [keyof VariableW1, string, string][] = [
@@ -37,33 +40,48 @@ function W1Table({ run, variable }: { run: ScenarioRun; variable: string }) {
     ['finalW1', 'final', `W1 between the distributions of ${variable}'s last value`],
     ['meanW1', 'over time', `W1 of ${variable} averaged over the days`],
   ];
+  const rows = run.outcomes.filter((o) => !o.error);
+  const noPeak = rows.some((o) => peaksAtStart(o, variable));
   return (
-    <table className="data" data-testid="whatif.w1Table">
-      <thead>
-        <tr>
-          <th>scenario</th>
-          <th className="num" title="Mean W1 over all variables and outcomes">mean W1 (all variables)</th>
-          {cols.map(([k, label, title]) => (
-            <th key={k} className="num" title={title}>
-              {variable} {label} W1
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {run.outcomes.filter((o) => !o.error).map((o) => (
-          <tr key={o.name} data-testid={`whatif.w1.${o.name}`}>
-            <td className="mono">{o.name}</td>
-            <td className="num" data-testid="whatif.w1.mean">{formatNumber(o.comparison?.meanW1)}</td>
-            {cols.map(([k]) => (
-              <td key={k} className="num">
-                {formatNumber(o.comparison?.perVariable[variable]?.[k])}
-              </td>
+    <>
+      <table className="data" data-testid="whatif.w1Table">
+        <thead>
+          <tr>
+            <th>scenario</th>
+            <th className="num" title="Mean W1 over all variables and outcomes">mean W1 (all variables)</th>
+            {cols.map(([k, label, title]) => (
+              <th key={k} className="num" title={title}>
+                {variable} {label} W1
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((o) => (
+            <tr key={o.name} data-testid={`whatif.w1.${o.name}`}>
+              <td className="mono">{o.name}</td>
+              <td className="num" data-testid="whatif.w1.mean">{formatNumber(o.comparison?.meanW1)}</td>
+              {cols.map(([k]) =>
+                PEAK_KEYS.includes(k) && peaksAtStart(o, variable) ? (
+                  <td key={k} className="num muted" data-testid={`whatif.w1.${k}.na`} title={`${variable} never rises above its start here: its peak is the shared start state`}>
+                    n/a
+                  </td>
+                ) : (
+                  <td key={k} className="num">
+                    {formatNumber(o.comparison?.perVariable[variable]?.[k])}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {noPeak && (
+        <p className="text-small muted" data-testid="whatif.w1.noPeakNote">
+          n/a: {variable} only falls from its start in every rollout of model and truth, so both peak at the shared start state and a peak W1 would be 0 by construction.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -250,7 +268,9 @@ export function ScenarioResults({ run }: { run: ScenarioRun }) {
                   o.name, o.comparison?.meanW1,
                   ...run.variables.flatMap((v) => {
                     const c = o.comparison?.perVariable[v];
-                    return [c?.peakW1, c?.peakTimeW1, c?.finalW1, c?.meanW1];
+                    // Blank where the peak is the shared start (0 by construction, see peaksAtStart).
+                    const peak = peaksAtStart(o, v) ? [null, null] : [c?.peakW1, c?.peakTimeW1];
+                    return [...peak, c?.finalW1, c?.meanW1];
                   }),
                 ]),
               })}
