@@ -45,11 +45,8 @@ export async function openPool(
   dataset: Dataset,
   signal: AbortSignal,
 ): Promise<{ pool: NodeSimPool; parameters: ParameterSpec[] }> {
-  checkQueueFlags(flags);
   const timeoutMs = timeoutFlag(flags.timeout, DEFAULT_NODE_TIMEOUT_MS);
-  const pool = flags.queue !== undefined
-    ? queuePool(await connectQueue(flags), inFlightFlag(flags.workers), timeoutMs)
-    : createNodePool({ size: poolSizeFlag(flags.workers), timeoutMs });
+  const pool = await startPool(flags);
   try {
     // Compiling is instant; only shipping a large dataset takes time. A program that loops at top level
     // should fail within seconds (as in the studio), not after a long per-call limit meant for heavy evaluations.
@@ -61,6 +58,23 @@ export async function openPool(
     pool.terminate();
     throw e;
   }
+}
+
+/**
+ * The pool of `--workers` / `--timeout` / `--queue`, nothing loaded yet: local processes, or jobs in
+ * flight on the queue. NOTE: the caller must `pool.terminate()`.
+ * @throws CliError when the queue's Redis cannot be reached; usage errors for bad flags.
+ */
+export async function startPool(flags: PoolFlags): Promise<NodeSimPool> {
+  checkQueueFlags(flags);
+  const timeoutMs = timeoutFlag(flags.timeout, DEFAULT_NODE_TIMEOUT_MS);
+  if (flags.queue !== undefined) return queuePool(await connectQueue(flags), inFlightFlag(flags.workers), timeoutMs);
+  return createNodePool({ size: poolSizeFlag(flags.workers), timeoutMs });
+}
+
+/** `--workers` as a number: worker processes, or with `--queue` jobs in flight. */
+export function poolWorkers(flags: PoolFlags): number {
+  return flags.queue !== undefined ? inFlightFlag(flags.workers) : poolSizeFlag(flags.workers);
 }
 
 /** Rough size of a dataset on the wire (8 bytes a number), for the load time allowance. */

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { WorkerPool } from '../pool/WorkerPool.ts';
 import { QueueClient } from '../pool/queue/QueueClient.ts';
 import { QueuePool, type QueueExecutor } from '../pool/queue/QueuePool.ts';
 import { QueueUnavailableError } from '../pool/queue/QueueUnavailableError.ts';
@@ -21,7 +20,7 @@ export const QUEUE_USAGE = `  --queue URL  run on \`gsim worker\` processes thro
 /** Where a command's pool ran, for `--json`: a queue, or local processes. */
 export type Executor = QueueExecutor | { kind: 'local'; workers: number };
 
-export function poolExecutor(pool: WorkerPool<unknown>): Executor {
+export function poolExecutor(pool: { readonly size: number }): Executor {
   return pool instanceof QueuePool ? pool.executor : { kind: 'local', workers: pool.size };
 }
 

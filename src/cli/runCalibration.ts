@@ -12,6 +12,7 @@ import { NPE_FLAGS, runNpeCalibration } from './commands/calibrateNpe.ts';
 import { diagnose, formatDiagnostics, statesFlag } from './diagnose.ts';
 import { fmt, pairs, table } from './formatText.ts';
 import { openPool, POOL_FLAGS } from './openPool.ts';
+import { poolExecutor } from './queuePools.ts';
 import { choiceFlag, intFlag, numbersObjectFlag, optionalIntFlag } from './parseFlags.ts';
 import { createProgressBar } from './progressBar.ts';
 import type { SimulatorSpec } from './readSimulator.ts';
@@ -133,6 +134,7 @@ export async function runCalibration(i: CalibrationRunInput): Promise<CommandOut
       fitness,
       seed,
       workers: pool.size,
+      executor: poolExecutor(pool),
       budget,
       preset,
       search: result.search ?? null,

@@ -2,6 +2,7 @@ import type { Command } from '../Command.ts';
 import { DEFAULT_BENCHMARK_STATES, diagnose, formatDiagnostics, statesFlag } from '../diagnose.ts';
 import { pairs } from '../formatText.ts';
 import { openPool, POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
+import { poolExecutor } from '../queuePools.ts';
 import { choiceFlag, intFlag, numbersObjectFlag, parseFlags, required } from '../parseFlags.ts';
 import { readDataset } from '../readDataset.ts';
 import { readSimulator } from '../readSimulator.ts';
@@ -60,7 +61,7 @@ export const evaluateCommand: Command = {
         `${seconds.toFixed(1)} s on ${pool.size} worker${pool.size > 1 ? 's' : ''}`,
       ].join('\n');
       return {
-        json: { sim: sim.label, data: dataPath, env: dataset.env ?? null, split, params: values, defaulted, metrics: metrics[split] ?? null, benchmark, seed, workers: pool.size, seconds },
+        json: { sim: sim.label, data: dataPath, env: dataset.env ?? null, split, params: values, defaulted, metrics: metrics[split] ?? null, benchmark, seed, workers: pool.size, executor: poolExecutor(pool), seconds },
         text,
       };
     } finally {

@@ -9,7 +9,7 @@ import { defaultDomainRules } from '../../core/llm/defaultDomainRules.ts';
 import { runGsimLoop, GSIM_LOOP_DEFAULTS } from '../../core/llm/runGsimLoop.ts';
 import { trainingDataSummary } from '../../core/llm/taskPrompt.ts';
 import { createChatProvider, type ProviderKind } from '../../llm/createChatProvider.ts';
-import { createNodePool, createTruthPool, DEFAULT_NODE_TIMEOUT_MS } from '../../pool/createNodePool.ts';
+import { createTruthPool, DEFAULT_NODE_TIMEOUT_MS } from '../../pool/createNodePool.ts';
 import { poolLoopCallbacks } from '../../pool/poolLoopCallbacks.ts';
 import { usageError } from '../CliError.ts';
 import type { Command } from '../Command.ts';
@@ -17,8 +17,9 @@ import { DEFAULT_BENCHMARK_STATES, statesFlag } from '../diagnose.ts';
 import { toJsonValue } from '../formatText.ts';
 import { createLoopProgress } from '../loopProgress.ts';
 import { formatLoopText, loopResultJson, type LoopRunInfo } from '../loopReport.ts';
-import { POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
-import { poolSizeFlag, timeoutFlag } from '../poolFlags.ts';
+import { POOL_FLAGS, POOL_USAGE, poolWorkers, startPool } from '../openPool.ts';
+import { poolExecutor } from '../queuePools.ts';
+import { timeoutFlag } from '../poolFlags.ts';
 import { choiceFlag, intFlag, optionalIntFlag, parseFlags, required, secondsFlag } from '../parseFlags.ts';
 import { readDataset } from '../readDataset.ts';
 import { readDomainRules } from '../readDomainRules.ts';
@@ -107,7 +108,7 @@ export const loopCommand: Command = {
     const seed = intFlag(f.seed, 'seed', 1, 0, 2 ** 32 - 1);
     const states = statesFlag(f.states);
     const samples = intFlag(f.samples, 'samples', 200, 1, 100_000);
-    const workers = poolSizeFlag(f.workers);
+    const workers = poolWorkers(f);
     const timeoutMs = timeoutFlag(f.timeout, DEFAULT_NODE_TIMEOUT_MS);
 
     const { dataset, dataLabel, envId } = loadData(f.env, f.data, seed, ctx.cwd, ctx.warn);
@@ -129,7 +130,7 @@ export const loopCommand: Command = {
     const redact = secretRedactor(apiKey === PLACEHOLDER_API_KEY ? undefined : apiKey);
     ctx.warn(`${provider} model ${model}${baseURL ? ` at ${baseURL}` : ''}, API key from ${keySource}; ${iterations} iteration${iterations === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}`);
 
-    const pool = createNodePool({ size: workers, timeoutMs });
+    const pool = await startPool(f);
     // Never runs a candidate: the benchmark's truth half is computed here (see poolBenchmarkW1).
     const truthPool = dataset.env ? createTruthPool(workers, timeoutMs) : undefined;
     const t0 = performance.now();
@@ -163,7 +164,7 @@ export const loopCommand: Command = {
       files?.writeLineage(redact(loopResultJson(result, info, seconds, true)));
       if (result.error) ctx.warn(redact(result.error.message));
       const exitCode = result.stopReason === 'aborted' ? 130 : result.stopReason === 'llm-error' ? 1 : 0;
-      return { json: redact(loopResultJson(result, info, seconds)), text: formatLoopText(result, info, seconds), exitCode };
+      return { json: { ...redact(loopResultJson(result, info, seconds)), executor: poolExecutor(pool) }, text: formatLoopText(result, info, seconds), exitCode };
     } finally {
       progress.done();
       pool.terminate();

@@ -13,6 +13,7 @@ import { POOL_FLAGS, POOL_USAGE } from '../openPool.ts';
 import { withScenarioPool } from '../openScenarioPool.ts';
 import { intFlag, parseFlags, required } from '../parseFlags.ts';
 import { interventionSetup } from './interventionSetup.ts';
+import { poolExecutor, type Executor } from '../queuePools.ts';
 
 const USAGE = `Usage: gsim policy --sim FILE.js|gt:ENV [--env ENV] [--params JSON] --grid PRESET|FILE.json
                   [--rollouts N] [--seed N] [--workers N] [--timeout S] [--json]
@@ -50,7 +51,9 @@ export const policyCommand: Command = {
     const cells = grid.x.values.length * grid.y.values.length;
     const t0 = performance.now();
     // On the pool, so a program that never returns ends at --timeout instead of hanging the command.
+    let executor: Executor | undefined;
     const { model, truth } = await withScenarioPool(f, async (pools) => {
+      executor = poolExecutor(pools.model);
       const run = (source: string, params: Record<string, number>, what: 'model' | 'truth') =>
         poolPolicySearch(pools[what], {
           ...opts, program: { source, params }, signal: ctx.signal, label: what === 'truth' ? 'ground truth' : undefined,
@@ -68,7 +71,7 @@ export const policyCommand: Command = {
       sim: setup.simLabel, env: setup.env.id, grid: grid.name, description: grid.description ?? null, cost: grid.cost, define: grid.define ?? {},
       params: setup.params, defaulted: setup.defaulted, horizon, rollouts, seed, cells,
       xName: grid.x.name, yName: grid.y.name, xValues: grid.x.values, yValues: grid.y.values,
-      model: searchJson(model), truth: truth ? searchJson(truth) : null, regret, cancelled, seconds,
+      model: searchJson(model), truth: truth ? searchJson(truth) : null, regret, cancelled, seconds, executor,
     };
     const text = [
       `${setup.simLabel}: ${grid.name} (${cells} cells × ${rollouts} rollouts, ${horizon} steps, seed ${seed})`,

@@ -16,6 +16,7 @@ import { withScenarioPool } from '../openScenarioPool.ts';
 import { intFlag, optionalIntFlag, parseFlags, required } from '../parseFlags.ts';
 import { interventionSetup } from './interventionSetup.ts';
 import { scenarioStartStates } from '../../core/interventions/scenarioStartStates.ts';
+import { poolExecutor, type Executor } from '../queuePools.ts';
 
 const USAGE = `Usage: gsim whatif --sim FILE.js|gt:ENV [--env ENV] [--params JSON] --scenario NAME|FILE.json
                    [--rollouts N] [--seed N] [--horizon T] [--workers N] [--timeout S] [--json]
@@ -59,7 +60,9 @@ export const whatifCommand: Command = {
     const t0 = performance.now();
     // On the pools, so a program that never returns ends at --timeout instead of hanging the command.
     // The truth runs on a pool of its own (same seeds and start states, so the comparison is unchanged).
+    let executor: Executor | undefined;
     const results = await withScenarioPool(f, async (pools) => {
+      executor = poolExecutor(pools.model);
       const common = { scenarios: preset.scenarios, variables, record: preset.record, horizon, rollouts, seed, initialStates, policyEnv: setup.env.id, signal: ctx.signal };
       const [model, truth] = await Promise.all([
         poolScenarios(pools.model, { ...common, model: { source: setup.model.source, params: setup.params } }),
@@ -77,7 +80,7 @@ export const whatifCommand: Command = {
     const seconds = (performance.now() - t0) / 1000;
     const json = {
       sim: setup.simLabel, env: setup.env.id, scenarioSet: preset.id, params: setup.params, defaulted: setup.defaulted,
-      horizon, rollouts, seed,
+      horizon, rollouts, seed, executor,
       scenarios: results.map((r) => ({
         name: r.scenario.name, description: r.scenario.description ?? null, interventions: r.scenario.interventions,
         model: curves(r.model), truth: r.truth ? curves(r.truth) : null, comparison: r.comparison ? comparisonJson(r.comparison) : null,
