@@ -41,7 +41,7 @@ paper's table: rows benchmarks, columns methods, test W1 mean ± std over seeds 
   --data-seed     seed of each benchmark dataset (default 1; the same data for every method and seed)
   --states        benchmark W1 start states: a seeded subset of K (default 1000) or all
   --samples       benchmark W1 samples per start state (default 200)
-  --sims          NPE training simulations (default: gsim calibrate's)
+  --sims          NPE training simulations (default: gsim calibrate's; cells skip NPE's SBC check)
   --out           results directory (default ${DEFAULT_OUT}): sweep.json (every cell) and sweep.md (the table)
 ${POOL_USAGE}
 Resume: every finished cell is written to DIR/sweep.json at once (atomically); running the same command
@@ -109,14 +109,15 @@ export const sweepCommand: Command = {
         }
         for (const cell of mine) {
           if (stopping || ctx.signal.aborted) break;
-          const r = await runSweepCell(ctx, grid, cell, loaded, poolFlags, ranOn, cellSignal);
+          const { result: r, warnings } = await runSweepCell(ctx, grid, cell, loaded, poolFlags, ranOn, cellSignal);
           results.cells.push(r);
           save();
           ran++;
           const left = todo.length - ran;
           const eta = left > 0 ? `, about ${formatDuration(((performance.now() - started) / 1000 / ran) * left)} left` : '';
           const what = r.status === 'failed' ? `FAILED (${r.error})` : `test W1 ${r.testW1 === null ? '–' : r.testW1.toPrecision(3)}`;
-          ctx.warn(`[${results.cells.length}/${all.length}] ${label(cell)}: ${what} in ${r.seconds.toFixed(1)} s${eta}`);
+          const warned = warnings ? ` (${warnings} calibration warning${warnings > 1 ? 's' : ''})` : '';
+          ctx.warn(`[${results.cells.length}/${all.length}] ${label(cell)}: ${what} in ${r.seconds.toFixed(1)} s${warned}${eta}`);
         }
       }
     } finally {
