@@ -11,6 +11,7 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || {
     echo "Could not install chromium (apt-get failed)"; exit 1; }
 fi
+bash scripts/ensure-redis.sh || exit 1  # the queue tests (tests/queue) start their own redis-server
 
 status=0
 echo "== typecheck"
