@@ -53,6 +53,7 @@ export interface SuiteRunOptions {
   states: number;
   samples: number;
   npeSimulations?: number;
+  npeRounds?: 1 | 2;
   budget?: 'converge' | 'paper';
   generations?: number;
 }
@@ -71,8 +72,11 @@ export async function runSuiteCase(pool: NodeSimPool, c: SuiteCase, method: Suit
     const spec = summarySpec(dataset);
     const r = await npeCalibrator.run(loaded.parameters, poolNpeSimulations(pool, spec), {
       seed, runtime: await createOrtRuntime(), observed: observedSummary(dataset, spec), simulations: o.npeSimulations, sbc: false, now: () => performance.now(),
+      // The CLI's defaults: two rounds, the point estimate picked by the same fitness GA and CMA-ES use.
+      evaluator: poolEvaluator(pool, o.mc ?? DEFAULT_MC, { fitness: o.fitness ?? 'energy' }), rounds: o.npeRounds,
     });
     params = r.params;
+    extra = { candidates: r.trainingSet.requested, stoppedBy: r.pointEstimate.kind === 'fitness-pick' ? `pick: ${r.pointEstimate.chosen}` : 'posterior mean' };
   } else {
     const r = await CALIBRATORS[method].run(loaded.parameters, poolEvaluator(pool, o.mc ?? DEFAULT_MC, { fitness: o.fitness ?? 'energy' }), {
       seed, budget: o.budget, generations: o.generations, now: () => performance.now(),

@@ -52,7 +52,8 @@ describe('NPE pipeline (simulate → train → sample → SBC) on COVID', () => 
     const epochs: number[] = [];
     const phases = new Set<string>();
     const r = await npeCalibrator.run(sim.parameters, localSummarySimulator(sim, data, spec), {
-      seed: 1, runtime, observed: observedSummary(data, spec), simulations: 300, samples: 2000, sbc: { simulations: 60, draws: 100 },
+      // One round: the epochs streamed are then exactly the returned training's (two rounds stream both).
+      seed: 1, runtime, observed: observedSummary(data, spec), simulations: 300, samples: 2000, sbc: { simulations: 60, draws: 100 }, rounds: 1,
       onProgress: (p) => {
         phases.add(p.phase!);
         if (p.phase === 'train') epochs.push(p.iteration);

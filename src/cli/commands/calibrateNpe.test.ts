@@ -24,14 +24,18 @@ describe('gsim calibrate --method npe', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the posterior, acceptance, SBC, phase times and the posterior-mean metrics as one JSON object', async () => {
+  it('prints the posterior, acceptance, SBC, phase times and the point estimate\'s metrics as one JSON object', async () => {
     const r = await gsim(dir, 'calibrate', '--sim', 'gt:covid', '--data', 'covid.json', '--method', 'npe', '--sims', '200', '--sbc', '20',
       '--posterior-samples', '1000', '--states', '20', '--samples', '20', '--workers', '2', '--export-onnx', 'post.onnx', '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.method).toBe('npe');
     expect(out.posterior.names).toEqual(['beta', 'gamma']);
-    expect(out.params.beta).toBeCloseTo(out.posterior.mean[0], 10);
+    // Defaults (issue #14): two rounds, the point estimate picked among posterior candidates by the energy score.
+    expect(out.rounds).toBe(2);
+    expect(out.truncatedBox.map((b: { name: string }) => b.name)).toEqual(['beta', 'gamma']);
+    expect(out.pointEstimate).toMatchObject({ kind: 'fitness-pick', candidates: 102 });
+    expect(Math.abs(out.params.beta - 0.5)).toBeLessThan(0.1);
     // near the truth (0.5, 0.1) at this small budget (coverage itself is checked in tests/npe and the accuracy runs)
     expect(Math.abs(out.posterior.mean[0] - 0.5)).toBeLessThan(0.1);
     expect(Math.abs(out.posterior.mean[1] - 0.1)).toBeLessThan(0.03);
@@ -41,13 +45,22 @@ describe('gsim calibrate --method npe', () => {
     expect(['pass', 'warn']).toContain(out.sbc.verdict);
     expect(out.sbc.simulations).toBe(20);
     expect(Object.keys(out.phaseSeconds)).toEqual(['simulate', 'train', 'sample', 'sbc']);
-    expect(out.trainingSet).toEqual({ requested: 200, used: 200, failures: 0 });
+    expect(out.trainingSet).toEqual({ requested: 400, used: 400, failures: 0 });
     expect(out.training.provider).toBe('wasm');
     expect(out.history.length).toBe(out.training.epochs.length);
     expect(out.metrics.test.transitions).toBeGreaterThan(0);
     expect(out.benchmark.w1).toBeGreaterThan(0);
     expect(existsSync(join(dir, 'post.onnx'))).toBe(true);
     expect(readFileSync(join(dir, 'post.onnx.txt'), 'utf8')).toMatch(/theta/);
+  });
+
+  it('--preset paper is the paper\'s sbi path: one round on the first trajectory flattened, the posterior mean', async () => {
+    const r = await gsim(dir, 'calibrate', '--sim', 'gt:covid', '--data', 'covid.json', '--method', 'npe', '--preset', 'paper', '--sims', '100', '--sbc', '0',
+      '--posterior-samples', '500', '--states', '10', '--samples', '10', '--workers', '2', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ rounds: 1, observation: 'trajectory', pointEstimate: { kind: 'posterior-mean' }, trainingSet: { requested: 100 } });
+    expect(out.params.beta).toBeCloseTo(out.posterior.mean[0], 10);
   });
 
   it('rejects an unknown estimator as bad usage (exit 2) before doing any work', async () => {

@@ -15,7 +15,10 @@ import type { CommandContext, CommandOutput } from '../Command.ts';
 import { diagnose, formatDiagnostics } from '../diagnose.ts';
 import { posteriorIdentifiability } from '../../core/calibrate/posteriorIdentifiability.ts';
 import { fmt, table } from '../formatText.ts';
-import { formatSignals, noiseRatioOf, warningsWithNoise } from './calibrateSignals.ts';
+import { budgetChoice, formatSignals, noiseRatioOf, warningsWithNoise } from './calibrateSignals.ts';
+import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
+import { DEFAULT_PICK_SAMPLES } from '../../core/npe/pickByFitness.ts';
+import { poolEvaluator } from '../../pool/poolEvaluator.ts';
 import { choiceFlag, intFlag, optionalIntFlag } from '../parseFlags.ts';
 
 /** Flags only `--method npe` reads (parsed by calibrate.ts with the rest). */
@@ -28,6 +31,7 @@ export const NPE_FLAGS = {
   observation: { type: 'string' },
   'export-onnx': { type: 'string' },
   force: { type: 'boolean' },
+  rounds: { type: 'string' },
 } as const;
 
 export const NPE_USAGE = `NPE (--method npe): neural posterior estimation with an ONNX density estimator (onnxruntime, WASM)
@@ -37,12 +41,17 @@ export const NPE_USAGE = `NPE (--method npe): neural posterior estimation with a
   --sbc N                SBC test simulations (default ${SBC_DEFAULTS.simulations}; 0 skips SBC)
   --max-epochs N         epoch cap (default: early stopping only)
   --observation statistics|trajectory  what the network conditions on (default statistics; trajectory = the paper's)
+  --rounds 1|2           2 (default): a second round of --sims simulations on the box the first posterior
+                         occupies; 1 = the paper's single round
+  The point estimate is the best of the posterior mean, median and ${DEFAULT_PICK_SAMPLES} posterior samples by the
+  --fitness score on the training data. --preset paper: one round on the first trajectory flattened,
+  the posterior mean (the paper's sbi settings).
   --export-onnx FILE     write the trained posterior sampler as an ONNX model (+ FILE.txt describing it)
   --force                overwrite --export-onnx files that exist (otherwise an error before the run starts)`;
 
 export interface NpeRunInput {
   ctx: CommandContext;
-  flags: Record<string, string | boolean | undefined> & { 'export-onnx'?: string; sims?: string; estimator?: string; 'posterior-samples'?: string; sbc?: string; 'max-epochs'?: string; observation?: string };
+  flags: Record<string, string | boolean | undefined> & { 'export-onnx'?: string; sims?: string; estimator?: string; 'posterior-samples'?: string; sbc?: string; 'max-epochs'?: string; observation?: string; rounds?: string; preset?: string; fitness?: string; mc?: string };
   pool: NodeSimPool;
   parameters: ParameterSpec[];
   dataset: Dataset;
@@ -53,7 +62,10 @@ export interface NpeRunInput {
   samples: number;
 }
 
-/** `gsim calibrate --method npe`: simulate on the pool, train and sample with ORT, SBC, then diagnose the posterior mean. */
+/**
+ * `gsim calibrate --method npe`: simulate on the pool, train and sample with ORT (two rounds by
+ * default), pick the point estimate by the fitness, SBC, then diagnose the point estimate.
+ */
 export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> {
   const f = i.flags;
   const force = (f as Record<string, unknown>).force === true;
@@ -63,7 +75,13 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   const nSamples = intFlag(f['posterior-samples'], 'posterior-samples', DEFAULT_POSTERIOR_SAMPLES, 1, 1_000_000);
   const sbcSims = intFlag(f.sbc, 'sbc', SBC_DEFAULTS.simulations, 0, 100_000);
   const maxEpochs = optionalIntFlag(f['max-epochs'], 'max-epochs', 1, 100_000);
-  const observation = choiceFlag(f.observation, 'observation', ['statistics', 'trajectory'] as const, 'statistics');
+  // --preset paper: the paper's sbi path (one round, the first trajectory flattened, the posterior mean).
+  const paper = f.preset === 'paper';
+  const observation = choiceFlag(f.observation, 'observation', ['statistics', 'trajectory'] as const, paper ? 'trajectory' : 'statistics');
+  const rounds = choiceFlag(f.rounds, 'rounds', ['1', '2'] as const, paper ? '1' : '2') === '1' ? 1 : 2;
+  const { fitness } = budgetChoice(f);
+  const mc = intFlag(f.mc, 'mc', DEFAULT_MC, 1, 10_000);
+  const evaluator = paper ? undefined : poolEvaluator(i.pool, mc, { fitness });
   const spec = summarySpec(i.dataset, observation);
   const observed = observedSummary(i.dataset, spec);
   const runtime = await createOrtRuntime();
@@ -71,7 +89,7 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   const r = await npeCalibrator.run(i.parameters, poolNpeSimulations(i.pool, spec), {
     seed: i.seed, runtime, observed, simulations, estimator: { kind }, train: { maxEpochs }, samples: nSamples,
     sbc: sbcSims > 0 ? { simulations: sbcSims } : false, signal: i.ctx.signal, onProgress: progress.update,
-    now: () => performance.now(), keepEstimator: f['export-onnx'] !== undefined,
+    now: () => performance.now(), keepEstimator: f['export-onnx'] !== undefined, rounds, evaluator,
   });
   progress.done();
   let exported: string | null = null;
@@ -87,7 +105,7 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   const summary = {
     sim: i.simLabel, data: i.dataPath, env: i.dataset.env ?? null, ...rest,
     simulationsPerSecond: r.seconds > 0 ? r.simulations / r.seconds : null, firstError: r.firstError ?? null,
-    observation, observedSummary: observed, summaryLength: observed.length, estimator: kind, seed: i.seed, workers: i.pool.size, exported,
+    observation, observedSummary: observed, summaryLength: observed.length, estimator: kind, rounds, seed: i.seed, workers: i.pool.size, exported,
   };
   const p = r.posterior;
   const head = [
@@ -100,6 +118,8 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
     head.push(table(['parameter', 'mean', 'std', '5 %', '95 %'], p.names.map((n, k) => [n, p.mean[k], p.std[k], p.q05[k], p.q95[k]])));
     head.push(`acceptance inside the prior: ${fmt(100 * r.acceptance!.rate)} % (${r.acceptance!.drawn.toLocaleString('en')} draws)${r.acceptance!.low ? ' — LOW' : ''}`);
   }
+  if (r.truncatedBox) head.push(`round 2 prior box: ${r.truncatedBox.map((b) => `${b.name} ${fmt(b.min)}–${fmt(b.max)}`).join(', ')}`);
+  if (r.pointEstimate.kind === 'fitness-pick') head.push(`point estimate: the ${r.pointEstimate.chosen === 'sample' ? 'posterior sample' : `posterior ${r.pointEstimate.chosen}`} with the best ${fitness} score of ${r.pointEstimate.candidates} (${fmt(r.pointEstimate.fitness)}; posterior mean ${fmt(r.pointEstimate.meanFitness)})`);
   if (r.sbc) head.push(r.sbc.message);
   if (exported) head.push(`exported the posterior sampler to ${exported} (+ .txt)`);
   if (r.cancelled || !p) return { json: { ...summary, metrics: null, benchmark: null }, text: head.join('\n'), exitCode: r.cancelled ? 130 : 1 };
@@ -111,8 +131,12 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   calibrationWarnings.forEach((w) => i.ctx.warn(w.message));
   return {
     json: { ...summary, identifiability, calibrationWarnings, noiseRatio, metrics, benchmark },
-    text: [...head, formatSignals(identifiability, calibrationWarnings, noiseRatio), 'posterior-mean simulator:', formatDiagnostics(metrics, benchmark)].join('\n'),
+    text: [...head, formatSignals(identifiability, calibrationWarnings, noiseRatio), `${pointLabel(r.pointEstimate)} simulator:`, formatDiagnostics(metrics, benchmark)].join('\n'),
   };
+}
+
+function pointLabel(p: { kind: string; chosen?: string }): string {
+  return p.kind === 'fitness-pick' ? `fitness-picked posterior ${p.chosen === 'sample' ? 'sample' : p.chosen}` : 'posterior-mean';
 }
 
 /** One progress line on a TTY: phase and work done, or the epoch's losses while training. */

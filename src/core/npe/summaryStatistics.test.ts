@@ -19,7 +19,8 @@ function dataset(trajs: Trajectory[]): Dataset {
 describe('summary statistics (replays from every observed state)', () => {
   const data = dataset([traj('0', 0, 8, 9), traj('1', 4, 16, 9)]);
   const spec = { ...summarySpec(data), ridge: 0 };
-  // Layout for d = 2, no action, H = 4: [mean, std] × 2, [slope a, slope b, resid] × 2, [h-step means] × 3 × 2.
+  // Layout for d = 2, no action, H = 4: [mean, std] × 2, [slope a, slope b, resid] × 2, [h-step means] × 3 × 2,
+  // then the second-order block (secondOrderStatistics.test.ts).
   const REG = 4;
   const FAR = REG + 6;
 
@@ -27,7 +28,10 @@ describe('summary statistics (replays from every observed state)', () => {
     expect(spec.useAction).toBe(false);
     const x = observedSummary(data, spec);
     expect(x.length).toBe(summaryLength(spec, 9));
-    expect(x.length).toBe(FAR + 6);
+    // + the second-order block: per variable 3 quadratic terms, a residual std and 2 variance slopes.
+    expect(x.length).toBe(FAR + 6 + 12);
+    expect(summaryLength({ ...spec, secondOrder: false }, 9)).toBe(FAR + 6);
+    expect(observedSummary(data, { ...spec, secondOrder: false }).length).toBe(FAR + 6);
   });
 
   it('pools one-step increments: Δa is always 2 (std 0)', () => {

@@ -1,6 +1,7 @@
 import type { Dataset, SplitName } from '../data/Dataset.ts';
 import type { Action, State } from '../sim/types.ts';
 import { deepFreeze } from '../util/deepFreeze.ts';
+import { secondOrderLength, secondOrderStatistics } from './secondOrderStatistics.ts';
 import { solve } from './solveLinear.ts';
 
 /**
@@ -20,7 +21,9 @@ import { solve } from './solveLinear.ts';
  *      a_t..a_{t+h−1}. Only means: they stay consistent where the dynamics are linear in the noise (the
  *      policy reacts to past demand, not future), while multi-step spreads would not. They carry what a
  *      single step cannot see — a lead time changes nothing observable until an order arrives.
- *   Length d(2 + d + A + 1) + d(H − 1), A = 1 when the split has actions (COVID 27, supply chain 30).
+ *   4. the second-order block (secondOrderStatistics.ts): quadratic terms of the one-step mean and the
+ *      slopes of the one-step variance, which the linear regression of 2 cannot carry.
+ *   Length d(2 + c + 1) + d(H − 1) + d(c(c+1)/2 + 1 + c), c = d + A, A = 1 when the split has actions.
  * - `trajectory`: the paper's choice (sbi on the first training trajectory flattened, T·d numbers),
  *   kept so `bench/npeObservation.ts` can compare the two.
  */
@@ -38,6 +41,11 @@ export interface SummarySpec {
   /** Observed centre and scale of the variables, then of the action (regression units fixed by the data). */
   center: number[];
   scale: number[];
+  /**
+   * Append the second-order block (quadratic mean, state-dependent variance; secondOrderStatistics.ts).
+   * Default true; false gives the first-order layout (`--preset paper` does not use `statistics` at all).
+   */
+  secondOrder: boolean;
   /** Ridge penalty (in standardised units, times the number of transitions). */
   ridge: number;
   /** The split the observed summary is computed from and simulations replay (train). */
@@ -66,7 +74,7 @@ export function summarySpec(dataset: Dataset, kind: SummaryKind = 'statistics', 
   }
   const center = sum.map((s) => s / Math.max(1, n));
   const scale = sq.map((q, j) => Math.sqrt(Math.max(0, q / Math.max(1, n) - center[j] ** 2)) || 1);
-  return { kind, variables: [...dataset.variables], horizon, useAction, center, scale, ridge: DEFAULT_RIDGE, split };
+  return { kind, variables: [...dataset.variables], horizon, useAction, center, scale, secondOrder: true, ridge: DEFAULT_RIDGE, split };
 }
 
 /** Regressors of one state: its observed variables, then the action (null orders nothing: 0). */
@@ -128,7 +136,8 @@ export function replayWindows(dataset: Dataset, spec: SummarySpec): ReplayWindow
 /** Length of the summary vector for `steps` states in the first trajectory (needed for `trajectory`). */
 export function summaryLength(spec: SummarySpec, firstSteps: number): number {
   const d = spec.variables.length;
-  return spec.kind === 'trajectory' ? firstSteps * d : d * (2 + d + (spec.useAction ? 1 : 0) + 1) + d * (spec.horizon - 1);
+  const c = d + (spec.useAction ? 1 : 0);
+  return spec.kind === 'trajectory' ? firstSteps * d : d * (2 + c + 1) + d * (spec.horizon - 1) + (spec.secondOrder ? secondOrderLength(d, c) : 0);
 }
 
 /** A trajectory's observation vectors packed `[t][variable]`. */
@@ -198,5 +207,10 @@ export function summarizeWindows(w: ReplayWindows, future: Float64Array, spec: S
     out.push(Math.sqrt(Math.max(0, rss) / n));
   }
   for (let k = 0; k < H - 1; k++) for (let j = 0; j < d; j++) out.push(far[k * d + j] / Math.max(1, farN[k]));
+  if (spec.secondOrder) {
+    const inc = new Float64Array(w.count * d);
+    for (let i = 0; i < w.count; i++) for (let j = 0; j < d; j++) inc[i * d + j] = future[i * H * d + j] - w.start[i * d + j];
+    out.push(...secondOrderStatistics(w.z, inc, w.count, cols, d, spec.ridge));
+  }
   return Float64Array.from(out);
 }
