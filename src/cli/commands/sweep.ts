@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { aggregateSweep, sweepColumns, type SweepTable } from '../../core/sweep/aggregateSweep.ts';
 import { formatSweepMarkdown } from '../../core/sweep/formatSweepMarkdown.ts';
+import { estimateSecondsLeft } from '../../core/sweep/estimateSecondsLeft.ts';
 import { gridHash } from '../../core/sweep/gridHash.ts';
 import { gridToJson } from '../../core/sweep/parseSweepGrid.ts';
 import { readSweepResults } from '../../core/sweep/readSweepResults.ts';
@@ -113,8 +114,8 @@ export const sweepCommand: Command = {
           results.cells.push(r);
           save();
           ran++;
-          const left = todo.length - ran;
-          const eta = left > 0 ? `, about ${formatDuration(((performance.now() - started) / 1000 / ran) * left)} left` : '';
+          const left = estimateSecondsLeft(todo.slice(ran), results.cells);
+          const eta = ran < todo.length && Number.isFinite(left) ? `, about ${formatDuration(left)} left` : '';
           const what = r.status === 'failed' ? `FAILED (${r.error})` : `test W1 ${r.testW1 === null ? '–' : r.testW1.toPrecision(3)}`;
           const warned = warnings ? ` (${warnings} calibration warning${warnings > 1 ? 's' : ''})` : '';
           ctx.warn(`[${results.cells.length}/${all.length}] ${label(cell)}: ${what} in ${r.seconds.toFixed(1)} s${warned}${eta}`);
