@@ -23,6 +23,12 @@ export interface NpeSessionRequest {
   sbc: { simulations: number; draws: number } | false;
   provider: ProviderChoice;
   maxEpochs?: number;
+  /**
+   * NPE rounds (default 1 here, the paper's: the studio shows one training curve and one simulation
+   * budget; the CLI's default is 2, see NpeOptions.rounds). The studio has no fitness pick yet (it would
+   * need the simulation pool's evaluator in this worker), so its point estimate is the posterior mean.
+   */
+  rounds?: 1 | 2;
   /** Keep this run's estimator for export (default true; the budget comparison's reruns pass false). */
   keepForExport?: boolean;
 }
@@ -61,7 +67,7 @@ export function createNpeSession(runtimeFor: (provider: ProviderChoice) => Promi
       const { estimator, ...result } = await npeCalibrator.run(req.parameters, simulate, {
         seed: req.seed, runtime, observed: req.observed, simulations: req.simulations, estimator: { kind: req.estimator },
         train: { maxEpochs: req.maxEpochs }, samples: req.samples, sbc: req.sbc, signal, onProgress,
-        now, keepEstimator: true,
+        now, keepEstimator: true, rounds: req.rounds ?? 1,
       });
       if (estimator && req.keepForExport === false) await estimator.release();
       else if (estimator) {
