@@ -9,11 +9,11 @@ import { hasRedisServer, startRedisServer, type RedisServer } from './redisServe
 // processes (one simulator process each, --stall 2 s so a killed worker's job restarts quickly), and
 // the real `gsim` commands with --queue, compared with the same commands on local processes.
 
-/** COVID SIR with busy work in `step`, so jobs last long enough (~0.1 s) to kill things mid-run. */
+/** COVID SIR with busy work in `step`, so jobs last long enough (tens of ms) to kill things mid-run. */
 const SLOW_SIR = `const parameters = { gamma: { min: 0, max: 1, init: 0.1 } };
 function step(state, action, params, rng) {
   let x = 0;
-  for (let k = 0; k < 6000; k++) x += Math.sqrt(k);
+  for (let k = 0; k < 3000; k++) x += Math.sqrt(k);
   const { S, I, R } = state;
   const N = S + I + R;
   if (N <= 0 || x < 0) return { S: 0, I: 0, R: 0 };
@@ -22,11 +22,11 @@ function step(state, action, params, rng) {
   return { S: S - newInf, I: I + newInf - newRec, R: R + newRec };
 }`;
 
-const DIAG = ['--states', '2', '--samples', '10', '--json'];
-const GA = ['calibrate', '--sim', 'gt:covid', '--data', 'covid.json', '--method', 'ga', '--generations', '3', '--popsize', '8', '--seed', '3', ...DIAG];
-const CMAES = ['calibrate', '--sim', 'gt:covid', '--data', 'covid.json', '--method', 'cmaes', '--generations', '3', '--popsize', '6', '--seed', '4', ...DIAG];
+const DIAG = ['--states', '1', '--samples', '5', '--json'];
+const GA = ['calibrate', '--sim', 'gt:covid', '--data', 'covid.json', '--method', 'ga', '--generations', '2', '--popsize', '6', '--seed', '3', ...DIAG];
+const CMAES = ['calibrate', '--sim', 'gt:covid', '--data', 'covid.json', '--method', 'cmaes', '--generations', '2', '--popsize', '5', '--seed', '4', ...DIAG];
 const SLOW_GA = ['calibrate', '--sim', 'slow.js', '--data', 'covid.json', '--method', 'ga', '--generations', '3', '--popsize', '8', '--seed', '5', ...DIAG];
-const POLICY = ['policy', '--sim', 'gt:covid', '--grid', 'covid-lockdown', '--rollouts', '3', '--seed', '2', '--json'];
+const POLICY = ['policy', '--sim', 'gt:covid', '--grid', 'covid-lockdown', '--rollouts', '2', '--seed', '2', '--json'];
 
 /** A command's --json without what legitimately differs between runs (time, where it ran). */
 function stable(stdout: string): unknown {
@@ -59,9 +59,10 @@ describe.skipIf(!available)('gsim --queue with two gsim worker processes on a re
     redis = await startRedisServer();
     url = redis.url;
     await ok(dir, ['data', '--env', 'covid', '--seed', '7', '--out', 'covid.json', '--train', '4', '--val', '2', '--test', '2', '--horizon', '30']);
+    // The local references (2 worker processes each, as a small machine), while the workers start.
+    const refs = Object.entries({ GA, CMAES, SLOW_GA, POLICY }).map(async ([name, args]) => (local[name] = stable((await ok(dir, [...args, '--workers', '2'])).stdout)));
     workers = await Promise.all([startWorker(dir, url), startWorker(dir, url)]);
-    // The local references, one at a time (2 worker processes each, as a small machine).
-    for (const [name, args] of Object.entries({ GA, CMAES, SLOW_GA, POLICY })) local[name] = stable((await ok(dir, [...args, '--workers', '2'])).stdout);
+    await Promise.all(refs);
   }, 120_000);
 
   afterAll(async () => {
@@ -90,20 +91,18 @@ describe.skipIf(!available)('gsim --queue with two gsim worker processes on a re
     await victim.exited;
     expect(await run.exited).toBe(0);
     expect(stable(run.stdout())).toEqual(local.SLOW_GA);
-    workers[0] = await startWorker(dir, url);
   }, 60_000);
 
   it('Redis lost mid-run: a clear error naming the URL, then the same command resumes and gives the same result', async () => {
     const resume = resumeDir();
     const run = startGsim(dir, [...SLOW_GA, '--queue', url, '--workers', '2', ...resume]);
-    await Promise.race(workers.map((w) => w.waitFor('loaded setup')));
-    await new Promise((r) => setTimeout(r, 300)); // let a few jobs finish first
+    // Some jobs have finished (the journal has their answers) when Redis goes.
+    const file = join(resume[1], 'results.jsonl');
+    await expect.poll(() => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').length : 0), { timeout: 30_000, interval: 50 }).toBeGreaterThan(3);
     await redis.stop();
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toContain(`lost the connection to Redis at ${url}`);
     expect(run.stderr()).toContain('run the same command again to resume');
-    const file = join(resume[1], 'results.jsonl');
-    expect(existsSync(file) && readFileSync(file, 'utf8').trim().split('\n').length).toBeGreaterThan(0);
 
     await redis.start();
     const again = await ok(dir, [...SLOW_GA, '--queue', url, '--workers', '2', ...resume]);

@@ -117,8 +117,10 @@ export class QueueClient {
           jobId,
           attempts: JOB_ATTEMPTS,
           backoff: { type: 'fixed', delay: 500 },
-          removeOnComplete: { age: 3600 },
-          removeOnFail: { age: 86_400 },
+          // The answer travels in the completed event; the job itself is kept only briefly (bounded
+          // Redis memory however long the run: at most 10,000 finished jobs, none older than 5 min).
+          removeOnComplete: { age: 300, count: 10_000 },
+          removeOnFail: { age: 86_400, count: 10_000 },
         })
         .then(() => this.jobsSent++)
         .catch((e: unknown) => this.settle(jobId, 'reject', this.failure ?? e));

@@ -1,6 +1,8 @@
 import { Worker, type Job } from 'bullmq';
 import type { LoadResult } from '../../core/runtime/createSimWorkerApi.ts';
 import { SimulatorError } from '../../core/sim/SimulatorError.ts';
+import { sandboxBundleSource } from '../../sandbox/node/sandboxBundle.ts';
+import { simProcessEntryFile } from '../../sandbox/node/simProcessBundle.ts';
 import { createNodePool, createTruthPool, type NodeSimPool } from '../createNodePool.ts';
 import { connectRedis } from './connectRedis.ts';
 import { contentHash } from './contentHash.ts';
@@ -84,7 +86,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<{ jobs: 
     return entry;
   };
 
-  const process = async (req: JobRequest): Promise<unknown> => {
+  const runJob = async (req: JobRequest): Promise<unknown> => {
     const timeoutMs = Math.min(req.timeoutMs ?? opts.timeoutMs, opts.timeoutMs);
     if (req.role === 'truth') {
       truth ??= createTruthPool(opts.workers, opts.timeoutMs);
@@ -109,7 +111,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<{ jobs: 
     const req = readRequest(job.data);
     let result: JobResult;
     try {
-      result = { t: 'ok', value: await process(req) };
+      result = { t: 'ok', value: await runJob(req) };
     } catch (e) {
       if (!(e instanceof SimulatorError)) {
         log(`job ${job.id} (${req.method}) failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -121,6 +123,10 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<{ jobs: 
     return encodeWire(result);
   };
 
+  // Build the sandbox bundles now (esbuild, synchronous): built during the first job, they would block
+  // the event loop long enough on a busy machine for that job's lock to lapse and BullMQ to call it stalled.
+  sandboxBundleSource();
+  simProcessEntryFile();
   const worker = new Worker<JobData, string>(QUEUE_NAME, processor, {
     connection: { ...target.options, maxRetriesPerRequest: null },
     concurrency: opts.workers,
