@@ -5,7 +5,9 @@
 // first message carries the MessagePort the page talks to; all logic is core's createSimWorkerApi.
 import { expose } from 'comlink';
 import { createSimWorkerApi } from '../src/core/runtime/createSimWorkerApi.ts';
+import { decodeDataset, type EncodedDataset } from '../src/sandbox/browser/encodedDataset.ts';
 import { stripWorkerGlobals } from '../src/sandbox/browser/stripWorkerGlobals.ts';
+import type { Dataset } from '../src/core/data/Dataset.ts';
 
 const scope = globalThis as unknown as { addEventListener: typeof addEventListener; removeEventListener: typeof removeEventListener };
 
@@ -13,7 +15,12 @@ function onPort(e: MessageEvent): void {
   const port = (e.data as { port?: unknown } | null)?.port;
   if (!(port instanceof MessagePort)) return;
   scope.removeEventListener('message', onPort as EventListener);
+  const apis = { Blob, Response, DecompressionStream }; // taken before the globals are stripped
   stripWorkerGlobals();
-  expose(createSimWorkerApi(), port);
+  const api = createSimWorkerApi();
+  // The page broadcasts datasets as compressed bytes (encodedDataset.ts); core's load takes the object.
+  const load = api.load.bind(api);
+  const loadEncoded = async (source: string, dataset: Dataset | EncodedDataset) => load(source, await decodeDataset(dataset, apis));
+  expose({ ...api, load: loadEncoded }, port);
 }
 scope.addEventListener('message', onPort as EventListener);

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../core/data/Dataset.ts';
 import type { LoadResult } from '../../core/runtime/createSimWorkerApi.ts';
+import { datasetForWorkers } from '../../sandbox/browser/encodedDataset.ts';
 import { getRunPool } from '../lib/simPools.ts';
 import { hashSource } from '../model/hashSource.ts';
 
@@ -21,8 +22,9 @@ function keyOf(source: string, dataset: Dataset): string {
 export async function ensureRunProgram(source: string, dataset: Dataset, signal?: AbortSignal): Promise<LoadResult> {
   const key = keyOf(source, dataset);
   if (loaded?.key !== key) {
-    const result = getRunPool()
-      .broadcast((api) => api.load(source, dataset), { signal })
+    // Bytes made by the dataset worker where known: one buffer copy per worker, not an object-graph clone.
+    const result = datasetForWorkers(dataset)
+      .then((payload) => getRunPool().broadcast((api) => api.load(source, payload as Dataset), { signal }))
       .then((all) => all[0]);
     loaded = { key, result };
     result.catch(() => {

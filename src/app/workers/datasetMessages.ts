@@ -8,4 +8,10 @@ export interface DatasetRequest {
 }
 
 /** The dataset worker's answer. */
-export type DatasetReply = { id: number; ok: true; dataset: Dataset } | { id: number; ok: false; message: string };
+export type DatasetReply = { id: number; ok: true; dataset: Dataset } | { id: number; ok: false; message: string } | DatasetBytes;
+
+/** Sent after the dataset: its encoded bytes (encodedDataset.ts), for broadcasting to the sim workers. */
+export interface DatasetBytes {
+  id: number;
+  bytes: ArrayBuffer;
+}

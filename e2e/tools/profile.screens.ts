@@ -1,0 +1,61 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { expect, test } from '../fixtures.ts';
+
+/**
+ * A CPU profile of the main thread during a GA run and an NPE run (issue #15's long tasks), written to
+ * .scratch/profile-<env>.json with a summary of the heaviest functions by self time and of the long
+ * tasks. Not part of `npm test`: run with `PROFILE_ENV=hospital npx playwright test -c
+ * e2e/tools/screens.config.ts profile` (a non-minified build reads best: SCREENS_MINIFY=0).
+ */
+const ENV = process.env.PROFILE_ENV ?? 'hospital';
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+
+test(`profile the main thread on ${ENV}`, async ({ studio, calibrate, npe, page }) => {
+  test.skip(!process.env.PROFILE_ENV, 'PROFILE_ENV=<benchmark> runs it');
+  mkdirSync('.scratch', { recursive: true });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; ms: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await studio.open();
+  await studio.newProjectFromWelcome(ENV);
+  await expect.poll(() => studio.state<boolean>('s.dataset !== null && s.compile.status === "ok"'), { timeout: 60_000 }).toBe(true);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await studio.goto('calibrate');
+  const what = process.env.PROFILE_WHAT ?? 'ga';
+  const profiling = process.env.PROFILE_CPU !== '0'; // PROFILE_CPU=0: long tasks only, no profiler overhead
+  if (profiling) await cdp.send('Profiler.start');
+  const t0 = await page.evaluate(() => performance.now());
+  if (what === 'ga') {
+    await calibrate.configure({ method: 'ga', generations: 10, popsize: 24, mc: 1, seed: 3 });
+    await calibrate.start();
+    await calibrate.waitForStatus('done');
+  } else {
+    await npe.configure({ sims: 100, samples: 500, seed: 5 });
+    await npe.start();
+    await npe.waitForStatus('done');
+  }
+  const tasks = await page.evaluate((t0) => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.filter((t) => t.start >= t0), t0);
+  const longest = Math.max(0, ...tasks.map((t) => t.ms));
+  console.log(`[profile ${ENV} ${what}] ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms, ${tasks.filter((t) => t.ms > 200).length} over 200 ms, ${tasks.reduce((a, t) => a + t.ms, 0).toFixed(0)} ms blocked`);
+  console.log(`[profile ${ENV} ${what}] over 200 ms at (s after start): ${tasks.filter((t) => t.ms > 200).map((t) => `${((t.start - t0) / 1000).toFixed(2)}+${t.ms.toFixed(0)}`).join(' ')}`);
+  if (!profiling) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number } };
+  writeFileSync(`.scratch/u-profile-${ENV}-${what}.cpuprofile`, JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  console.log(`[profile ${ENV} ${what}] long tasks: ${tasks.map((t) => t.ms.toFixed(0)).join(', ')}`);
+  for (const [k, ms] of top) console.log(`[profile ${ENV} ${what}] ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+});
