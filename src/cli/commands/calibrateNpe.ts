@@ -20,6 +20,7 @@ import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
 import { DEFAULT_PICK_SAMPLES } from '../../core/npe/pickByFitness.ts';
 import { poolEvaluator } from '../../pool/poolEvaluator.ts';
 import { choiceFlag, intFlag, optionalIntFlag } from '../parseFlags.ts';
+import { poolExecutor } from '../queuePools.ts';
 
 /** Flags only `--method npe` reads (parsed by calibrate.ts with the rest). */
 export const NPE_FLAGS = {
@@ -105,7 +106,7 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   const summary = {
     sim: i.simLabel, data: i.dataPath, env: i.dataset.env ?? null, ...rest,
     simulationsPerSecond: r.seconds > 0 ? r.simulations / r.seconds : null, firstError: r.firstError ?? null,
-    observation, observedSummary: observed, summaryLength: observed.length, estimator: kind, rounds, seed: i.seed, workers: i.pool.size, exported,
+    observation, observedSummary: observed, summaryLength: observed.length, estimator: kind, rounds, seed: i.seed, workers: i.pool.size, executor: poolExecutor(i.pool), exported,
   };
   const p = r.posterior;
   const head = [
