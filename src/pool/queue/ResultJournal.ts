@@ -17,7 +17,10 @@ export class ResultJournal {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, 'results.jsonl');
     if (!existsSync(this.file)) return;
-    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+    const text = readFileSync(this.file, 'utf8');
+    // A line cut short by a crash would swallow the next record appended to it: end it first.
+    if (text !== '' && !text.endsWith('\n')) appendFileSync(this.file, '\n');
+    for (const line of text.split('\n')) {
       if (line === '') continue;
       try {
         const { k, r } = JSON.parse(line) as { k: unknown; r: unknown };
