@@ -21,8 +21,11 @@ export interface PoolEvaluatorOptions {
 /**
  * A {@link BatchEvaluator} that spreads a batch over a pool whose workers have `load`ed the simulator
  * and data. Every sub-batch gets the same seed (common random numbers), so the scores do not depend on
- * the pool size. A call that times out or kills its worker scores its candidates +Infinity and counts
- * them as failures (the run goes on); cancellation rejects.
+ * the pool size. A call that times out scores its candidates +Infinity and counts them as failures
+ * (the run goes on: one candidate may loop where others do not). A call whose worker died (out of
+ * memory, its sandbox process crashed) or was killed for misbehaving (posting out of turn, an answer
+ * over its budget) rejects with that reason, so the run fails with a clear message instead of
+ * rebuilding workers, or the whole sandbox, for every candidate; cancellation rejects too.
  *
  * @example
  * await pool.broadcast((api) => api.load(source, dataset));
@@ -31,20 +34,31 @@ export interface PoolEvaluatorOptions {
 export function poolEvaluator(pool: WorkerPool<RemoteApi<SimWorkerApi>>, mc: number, opts: PoolEvaluatorOptions = {}): BatchEvaluator {
   const chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? 1));
   return async (batch, seed, signal) => {
-    const abort = toAbortSignal(signal);
+    const outer = toAbortSignal(signal);
+    // The first call that fails the batch stops the others, queued or running: a program that crashed
+    // its sandbox must not be run again by the rest of its generation on the rebuilt one.
+    const batchCtl = new AbortController();
+    const stopAll = () => batchCtl.abort(outer?.reason);
+    if (outer?.aborted) stopAll();
+    outer?.addEventListener('abort', stopAll, { once: true });
     const chunks: Float64Array[][] = [];
     for (let i = 0; i < batch.length; i += chunkSize) chunks.push(batch.slice(i, i + chunkSize));
-    const call = { signal: abort, timeoutMs: opts.timeoutMs };
-    const parts = await Promise.all(
-      chunks.map((chunk) =>
-        pool.run((api) => api.fitness(chunk, seed, mc, opts.fitness ?? 'mse'), call).catch((e: unknown) => {
-          // A timeout or a dead worker fails this call's candidates only; cancellation and bugs propagate.
-          if (!(e instanceof SimulatorError) || abort?.aborted) throw e;
-          return failed(chunk.length, e.message);
-        }),
-      ),
-    );
-    return combine(parts);
+    const call = { signal: batchCtl.signal, timeoutMs: opts.timeoutMs };
+    try {
+      const parts = await Promise.all(
+        chunks.map((chunk) =>
+          pool.run((api) => api.fitness(chunk, seed, mc, opts.fitness ?? 'mse'), call).catch((e: unknown) => {
+            // A timeout fails this call's candidates only; a dead or killed worker, cancellation and bugs propagate.
+            if (e instanceof SimulatorError && e.code === 'timeout' && !batchCtl.signal.aborted) return failed(chunk.length, e.message);
+            if (!batchCtl.signal.aborted) batchCtl.abort(e);
+            throw e;
+          }),
+        ),
+      );
+      return combine(parts);
+    } finally {
+      outer?.removeEventListener('abort', stopAll);
+    }
   };
 }
 

@@ -25,6 +25,9 @@ export function landscapeKey(run: RunRecord): string {
 export function landscapeBlocker(run: RunRecord): string | null {
   const s = studioStore.getState();
   if (run.parameters.length !== 2) return 'The fitness landscape is drawn for programs with two parameters.';
+  // Its program may have crashed the sandbox or been stopped for misbehaving: 625 more evaluations of
+  // it, on every view, would do that again.
+  if (run.status === 'failed') return 'The fitness landscape is not drawn for a failed run.';
   if (!s.dataset) return 'The data is not loaded yet.';
   if (!s.versions.some((v) => v.hash === run.codeHash)) return 'The code of this run is no longer in the project.';
   const active = s.activeRunId ? s.runs.find((r) => r.id === s.activeRunId) : undefined;
