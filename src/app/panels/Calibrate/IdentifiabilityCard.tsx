@@ -42,14 +42,15 @@ export function IdentifiabilityCard({ run, testId }: { run: RunRecord; testId: s
   return (
     <div className="card" data-testid={testId} data-warnings={warnings.map((w) => w.kind).join(' ')}>
       <h3>Can the data pin the parameters down?</h3>
+      {/* `data`, the studio's table style: the class named here before, `table`, had no style at all. */}
       {rows.length > 0 && (
-        <table className="table text-small" data-testid={`${testId}.table`}>
+        <table className="data text-small" data-testid={`${testId}.table`}>
           <thead>
             <tr>
               <th>parameter</th>
-              <th>value</th>
-              <th title={rows[0].source === 'posterior' ? 'half the 5–95 % posterior interval' : 'two standard errors from the curvature of the training fitness'}>±</th>
-              <th>of its box</th>
+              <th className="num">value</th>
+              <th className="num" title={rows[0].source === 'posterior' ? 'half the 5–95 % posterior interval' : 'two standard errors from the curvature of the training fitness'}>±</th>
+              <th className="num">of its box</th>
               <th>status</th>
               <th>note</th>
             </tr>
@@ -58,9 +59,9 @@ export function IdentifiabilityCard({ run, testId }: { run: RunRecord; testId: s
             {rows.map((p) => (
               <tr key={p.name} data-testid={`${testId}.row.${p.name}`} data-status={p.status}>
                 <td className="mono">{p.name}</td>
-                <td className="mono">{formatNumber(p.value)}</td>
-                <td className="mono">{formatNumber(p.width)}</td>
-                <td className="mono">{(100 * p.relativeWidth).toFixed(1)} %</td>
+                <td className="num">{formatNumber(p.value)}</td>
+                <td className="num">{formatNumber(p.width)}</td>
+                <td className="num">{(100 * p.relativeWidth).toFixed(1)} %</td>
                 <td>
                   <span className={`badge ${STATUS_BADGE[p.status]}`}>{p.status}</span>
                 </td>
