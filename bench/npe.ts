@@ -29,6 +29,7 @@ export async function measureNpe(workers: number, simulations: number): Promise<
     const runtime = await createOrtRuntime();
     const r = await npeCalibrator.run(loaded.parameters, poolNpeSimulations(pool, spec), {
       seed: 1, runtime, observed: observedSummary(dataset, spec), simulations, sbc: false, now: () => performance.now(),
+      rounds: 1, // throughput of one round: simulations / simulate seconds, ms per epoch
     });
     const epochs = r.training?.epochs.length ?? 0;
     return {

@@ -32,6 +32,7 @@ try {
         if (!loaded.ok) throw new Error(loaded.error.message);
         const r = await npeCalibrator.run(loaded.parameters, poolNpeSimulations(pool, spec), {
           seed, runtime, observed: observedSummary(dataset, spec), simulations: sims, samples: 2000, sbc: false,
+          rounds: 1, // compares what one round learns from each summary kind
         });
         const p = r.posterior!;
         loaded.parameters.forEach((q, k) => {
