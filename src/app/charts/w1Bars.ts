@@ -27,7 +27,7 @@ export function w1Bars(d: RunDiagnostics): { data: PlotTrace[]; layout: PlotLayo
     ? {
         hovermode: 'closest', showlegend: false,
         xaxis: { domain: [0, 0.44], ...title('rollout W1 (val)') },
-        yaxis: title('W1, variable units (lower is better)'),
+        yaxis: title('W1, own units (lower is better)'),
         xaxis2: { domain: [0.56, 1], anchor: 'y2', ...title('one-step W1 vs truth (test)') },
         yaxis2: { anchor: 'x2', automargin: true },
       }

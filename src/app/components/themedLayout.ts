@@ -20,6 +20,9 @@ export function themedLayout(el: Element, layout: PlotLayout): PlotLayout {
     automargin: true,
     ...(extra as object),
   });
+  // Every axis, not only the first pair: a second subplot's axes (xaxis2, yaxis2) kept Plotly's light
+  // grid, white lines on the dark theme (Diagnostics' W1 bars).
+  const axes = Object.fromEntries(Object.entries(layout).filter(([k]) => /^[xy]axis\d*$/.test(k)).map(([k, a]) => [k, axis(a)]));
   const { xaxis, yaxis, ...rest } = layout;
   return {
     paper_bgcolor: 'rgba(0,0,0,0)',
@@ -29,6 +32,7 @@ export function themedLayout(el: Element, layout: PlotLayout): PlotLayout {
     legend: { orientation: 'h', y: 1.12, x: 0, font: { color: muted, size: 11 } },
     hovermode: 'x unified',
     ...rest,
+    ...axes,
     xaxis: axis(xaxis),
     yaxis: axis(yaxis),
   };
