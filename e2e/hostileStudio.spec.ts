@@ -278,9 +278,13 @@ test('hostile programs: a model cannot forge the truth, flood the page, or put m
   await expect(page.locator('.plot[data-ready="true"]').first()).toBeVisible();
   expect(await page.locator('.plot a[href*="127.0.0.1"]').count()).toBe(0);
   await checkCase(page, gaps, 'program: a parameter named <a href=…>', report);
-  // 35: the sandbox iframe disappears (as when its process crashes): detected, rebuilt, work goes on.
+  // 35: the sandbox iframe disappears (as when its process crashes): detected and rebuilt; the run on
+  // it fails with the reason (e2e/sandboxCrash.spec.ts has a real out-of-memory), the next one works.
   await page.locator('iframe[data-gsim-sandbox]').evaluate((f) => f.remove());
   await expect(page.locator('iframe[data-gsim-sandbox]')).toHaveCount(0);
+  await calibrate.start();
+  await calibrate.waitForStatus('failed');
+  await expect(calibrate.progress()).toContainText('the simulation sandbox stopped responding');
   await calibrate.start();
   await calibrate.waitForStatus('done');
   await expect(page.locator('iframe[data-gsim-sandbox]')).toHaveCount(1);
