@@ -72,7 +72,7 @@ export function IdentifiabilityCard({ run, testId }: { run: RunRecord; testId: s
         </table>
       )}
       {ratio !== undefined && (
-        <p className="text-small" data-testid={`${testId}.noiseRatio`}>
+        <p className="text-small" style={{ marginTop: 'var(--space-2)' }} data-testid={`${testId}.noiseRatio`}>
           Validation one-step error is <strong className="mono">{formatNumber(ratio)}×</strong> the simulator’s own noise (about 1 when the fit is as good as the noise allows).
         </p>
       )}
