@@ -65,6 +65,8 @@ export async function runSweepCell(
   const val = j.metrics?.val ?? null;
   const result: SweepCellResult = {
     ...base,
+    // Where calibrate says the run went (its "executor"), else where the flags sent it.
+    ranOn: j.executor?.kind === 'queue' ? 'queue' : j.executor?.kind === 'local' ? 'local' : ranOn,
     status: out.exitCode ? 'failed' : 'done',
     params: finiteOnly(j.params ?? {}),
     testW1: finiteOrNull(j.benchmark?.w1),
@@ -90,6 +92,7 @@ interface CalibrationJson {
   diagnosticsError?: string;
   metrics?: { val?: { energyScore: number; mse: number; rolloutW1: number } | null } | null;
   benchmark?: { w1: number; w1StdError: number } | null;
+  executor?: { kind?: string };
 }
 
 function finiteOrNull(x: number | undefined): number | null {
