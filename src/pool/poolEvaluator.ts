@@ -16,16 +16,25 @@ export interface PoolEvaluatorOptions {
   timeoutMs?: number;
   /** The one-step score (default `mse`, the paper's). */
   fitness?: FitnessKind;
+  /**
+   * What a call whose worker died (out of memory, crashed) does to the run. `fail-candidates` (the
+   * default; Node, where each worker is a process of its own, replaced in a fraction of a second): its
+   * candidates score +Infinity and the run goes on, since a wide box may hold values where the program
+   * outgrows its memory; the batch still fails once most of its calls died (the program, not a corner of
+   * the box, is at fault). `fail-run` (the browser, where a worker's death takes the whole sandbox
+   * process down and rebuilding it takes seconds): the first death fails the run with its reason.
+   */
+  onWorkerDeath?: 'fail-candidates' | 'fail-run';
 }
 
 /**
  * A {@link BatchEvaluator} that spreads a batch over a pool whose workers have `load`ed the simulator
  * and data. Every sub-batch gets the same seed (common random numbers), so the scores do not depend on
  * the pool size. A call that times out scores its candidates +Infinity and counts them as failures
- * (the run goes on: one candidate may loop where others do not). A call whose worker died (out of
- * memory, its sandbox process crashed) or was killed for misbehaving (posting out of turn, an answer
- * over its budget) rejects with that reason, so the run fails with a clear message instead of
- * rebuilding workers, or the whole sandbox, for every candidate; cancellation rejects too.
+ * (the run goes on: one candidate may loop where others do not). A call whose worker died is handled
+ * as `onWorkerDeath` says. A worker killed for misbehaving (`forbidden`: posting out of turn, an answer
+ * over its budget) always fails the run with that reason, so a hostile program is not rebuilt and rerun
+ * for every candidate; cancellation rejects too.
  *
  * @example
  * await pool.broadcast((api) => api.load(source, dataset));
@@ -44,12 +53,18 @@ export function poolEvaluator(pool: WorkerPool<RemoteApi<SimWorkerApi>>, mc: num
     const chunks: Float64Array[][] = [];
     for (let i = 0; i < batch.length; i += chunkSize) chunks.push(batch.slice(i, i + chunkSize));
     const call = { signal: batchCtl.signal, timeoutMs: opts.timeoutMs };
+    const deathsTolerated = opts.onWorkerDeath === 'fail-run' ? 0 : Math.floor(chunks.length / 2);
+    let deaths = 0;
     try {
       const parts = await Promise.all(
         chunks.map((chunk) =>
           pool.run((api) => api.fitness(chunk, seed, mc, opts.fitness ?? 'mse'), call).catch((e: unknown) => {
-            // A timeout fails this call's candidates only; a dead or killed worker, cancellation and bugs propagate.
-            if (e instanceof SimulatorError && e.code === 'timeout' && !batchCtl.signal.aborted) return failed(chunk.length, e.message);
+            // A timeout (and, within the tolerance, a dead worker) fails this call's candidates only; a
+            // misbehaving worker, cancellation and bugs propagate and stop the rest of the batch.
+            if (e instanceof SimulatorError && !batchCtl.signal.aborted) {
+              if (e.code === 'timeout') return failed(chunk.length, e.message);
+              if (e.code !== 'forbidden' && ++deaths <= deathsTolerated) return failed(chunk.length, e.message);
+            }
             if (!batchCtl.signal.aborted) batchCtl.abort(e);
             throw e;
           }),

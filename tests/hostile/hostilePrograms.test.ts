@@ -75,4 +75,28 @@ describe('hostile simulator programs in Node worker processes', () => {
     expect(scores.failures).toBe(1);
     expect(scores.firstError).toMatch(/time limit/);
   }, 20_000);
+
+  describe('a candidate that runs out of memory where the box reaches too far', () => {
+    const BOMB = `${PARAMS}function step(s, a, p) { const hoard = []; while (p.a > 0.5) hoard.push(new Array(1e5).fill(1)); return s; }`;
+    const batch = [new Float64Array([0.2]), new Float64Array([0.9]), new Float64Array([0.3]), new Float64Array([0.1])];
+
+    it('scores +Infinity in Node and the run goes on (its process is replaced)', async () => {
+      await pool.broadcast((api) => api.load(BOMB, data));
+      const scores = await poolEvaluator(pool, 1)(batch, 1);
+      expect([...scores.fitness].map(Number.isFinite)).toEqual([true, false, true, true]);
+      expect(scores.failures).toBe(1);
+      expect(scores.firstError).toMatch(/ran out of memory/);
+    }, 30_000);
+
+    it('fails the run when most calls of a batch die (the program is at fault, not a corner of the box)', async () => {
+      await pool.broadcast((api) => api.load(BOMB, data));
+      const most = [new Float64Array([0.9]), new Float64Array([0.8]), new Float64Array([0.2])];
+      await expect(poolEvaluator(pool, 1)(most, 1)).rejects.toThrow(/ran out of memory/);
+    }, 30_000);
+
+    it("fails the run at the first death with onWorkerDeath 'fail-run' (the studio's sandbox)", async () => {
+      await pool.broadcast((api) => api.load(BOMB, data));
+      await expect(poolEvaluator(pool, 1, { onWorkerDeath: 'fail-run' })(batch, 1)).rejects.toThrow(/ran out of memory/);
+    }, 30_000);
+  });
 });

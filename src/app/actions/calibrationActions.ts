@@ -96,7 +96,7 @@ export async function startCalibration(warmStart?: Record<string, number>): Prom
     update((r) => ({ ...r, parameters: first.parameters }));
     // Fixed parameters (the checkboxes) are held at their values; the search sees the others only.
     const fitness = settings.fitness ?? 'mse';
-    const fix = fixParameters(first.parameters, poolEvaluator(pool, settings.mc, { fitness }), settings.fixed ?? {});
+    const fix = fixParameters(first.parameters, poolEvaluator(pool, settings.mc, { fitness, onWorkerDeath: 'fail-run' }), settings.fixed ?? {});
     const inProgramOrder = (free: Record<string, number>) => Object.fromEntries(first.parameters.map((p) => [p.name, free[p.name] ?? fix.values[p.name]]));
     const budget = settings.budget ?? 'paper';
     const result = await calibrateWithSignals(calibratorFor(settings.method), fix.free, fix.evaluate, {

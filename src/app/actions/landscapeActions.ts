@@ -55,7 +55,7 @@ export function computeLandscape(run: RunRecord): Promise<FitnessLandscape> {
     const [px, py] = run.parameters;
     const x = gridValues(px, LANDSCAPE_GRID);
     const y = gridValues(py, LANDSCAPE_GRID);
-    const scores = await poolEvaluator(getRunPool(), run.settings.mc, { chunkSize: CHUNK })(landscapeBatch(x, y), run.settings.seed);
+    const scores = await poolEvaluator(getRunPool(), run.settings.mc, { chunkSize: CHUNK, onWorkerDeath: 'fail-run' })(landscapeBatch(x, y), run.settings.seed);
     return landscapeFromScores(key, x, y, scores.fitness);
   })();
   cache.push({ key, dataset, landscape });
