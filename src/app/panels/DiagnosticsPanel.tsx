@@ -14,6 +14,7 @@ import { formatNumber, formatSeconds } from '../lib/format.ts';
 import type { RunDiagnostics, RunRecord } from '../model/RunRecord.ts';
 import { selectRunsWithParams, selectViewedRun } from '../store/selectors.ts';
 import { useStudio } from '../store/useStudio.ts';
+import { TrajectoryPicker } from '../components/TrajectoryPicker.tsx';
 
 function Metrics({ d }: { d: RunDiagnostics }) {
   const v = d.validation;
@@ -74,16 +75,7 @@ function Fans({ d }: { d: RunDiagnostics }) {
     <div className="card">
       <div className="card-head">
         <h3>Rollouts against observed validation trajectories</h3>
-        <label className="row text-small muted" style={{ fontWeight: 550 }}>
-          Trajectory
-          <select value={id} onChange={(e) => setPicked(e.target.value)} data-testid="diagnostics.fanPicker">
-            {ids.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TrajectoryPicker ids={ids} value={id} onChange={setPicked} testId="diagnostics.fanPicker" style={{ fontWeight: 550 }} />
       </div>
       <p className="text-small muted" style={{ marginBottom: 'var(--space-2)' }}>
         {d.rollouts} stochastic rollouts from the trajectory's first state, replaying its actions.

@@ -7,6 +7,7 @@ import { formatNumber, formatSeconds, formatTime } from '../../lib/format.ts';
 import type { FanBand, RunRecord } from '../../model/RunRecord.ts';
 import { bestRun } from './bestRun.ts';
 import { budgetSummary, METHOD } from './runSummary.ts';
+import { TrajectoryPicker } from '../../components/TrajectoryPicker.tsx';
 
 /** A compared run's name in legends and headers: its method and start time, unique within the project. */
 function labelOf(r: RunRecord): string {
@@ -106,16 +107,7 @@ function FitOverlays({ runs }: { runs: Colored[] }) {
     <>
       <div className="card-head">
         <h4>Rollout fits against observed validation data</h4>
-        <label className="row text-small muted">
-          Trajectory
-          <select value={id} onChange={(e) => setPicked(e.target.value)} data-testid="history.comparison.trajectory">
-            {ids.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TrajectoryPicker ids={ids} value={id} onChange={setPicked} testId="history.comparison.trajectory" />
       </div>
       {missing.length > 0 && <p className="text-small muted">Not drawn (no rollouts on this trajectory): {missing.map((c) => c.label).join(', ')}.</p>}
       <div className="grid-2" style={{ gridTemplateColumns: `repeat(${Math.min(2, charts.length)}, minmax(0, 1fr))` }}>
