@@ -1,6 +1,6 @@
 // The hostile-program corpus (tests/hostile/corpus) through the studio's real browser pool: workers
 // started by the opaque-origin, CSP-locked sandbox iframe. Each case must end as its manifest says
-// (time-limit cases within 2 s), none may read the canary planted in the page's localStorage, cookie
+// (time-limit cases within 2.9 s: their 1 s limit plus worker start-up), none may read the canary planted in the page's localStorage, cookie
 // and IndexedDB, the next program must get the same numbers as before, and the studio must stay usable.
 import type { Page } from '@playwright/test';
 import { getEnvironment } from '../src/core/envs/environments.ts';
@@ -50,7 +50,10 @@ test('every hostile program ends as the corpus says, reads no canary and leaves 
     if (want.code !== 'ok') expect.soft(got.message, c.id).toMatch(want.message);
     else if (want.state) expect.soft(got.state, c.id).toMatchObject(want.state);
     expect.soft(JSON.stringify(got), c.id).not.toContain(CANARY);
-    if (c.timeLimit) expect.soft(got.ms, `${c.id} ends within 2 s`).toBeLessThan(2000);
+    // Stopped by the pool's 1 s limit: the time also holds the fresh workers' start-up (about 0.1 s, over
+    // 1 s on a busy machine), and stays below the next limit that could have stopped it instead (the
+    // editor's 3 s compile check; the studio's default is 60 s).
+    if (c.timeLimit) expect.soft(got.ms, `${c.id} ends within 2.9 s`).toBeLessThan(2900);
     const after = await probe(page, covid, 'step');
     expect.soft(after, `after ${c.id}`).toMatchObject({ code: 'ok', state: reference.state });
   }

@@ -278,13 +278,20 @@ test('hostile programs: a model cannot forge the truth, flood the page, or put m
   await expect(page.locator('.plot[data-ready="true"]').first()).toBeVisible();
   expect(await page.locator('.plot a[href*="127.0.0.1"]').count()).toBe(0);
   await checkCase(page, gaps, 'program: a parameter named <a href=…>', report);
-  // 35: the sandbox iframe disappears (as when its process crashes): detected and rebuilt; the run on
-  // it fails with the reason (e2e/sandboxCrash.spec.ts has a real out-of-memory), the next one works.
+  // 35: the sandbox iframe disappears (as when its process crashes): detected and rebuilt. Where the
+  // heartbeat notices it decides the first run's fate, and both outcomes are right: noticed while the
+  // program was being loaded, the load is replayed on the rebuilt sandbox and the run completes (with
+  // no failed candidate); noticed during the search, the run fails with the reason (a real
+  // out-of-memory is in e2e/sandboxCrash.spec.ts). Either way the next run completes.
   await page.locator('iframe[data-gsim-sandbox]').evaluate((f) => f.remove());
   await expect(page.locator('iframe[data-gsim-sandbox]')).toHaveCount(0);
   await calibrate.start();
-  await calibrate.waitForStatus('failed');
-  await expect(calibrate.progress()).toContainText('the simulation sandbox stopped responding');
+  await expect(calibrate.progress()).toHaveAttribute('data-status', /^(done|failed)$/, { timeout: 120_000 });
+  if ((await calibrate.progress().getAttribute('data-status')) === 'failed') {
+    await expect(calibrate.progress()).toContainText('the simulation sandbox stopped responding');
+  } else {
+    await expect(calibrate.progress()).not.toContainText(/failed|stopped responding/);
+  }
   await calibrate.start();
   await calibrate.waitForStatus('done');
   await expect(page.locator('iframe[data-gsim-sandbox]')).toHaveCount(1);
