@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { JsonFileButton } from './JsonFileButton.tsx';
 import { openProject } from '../actions/projectActions.ts';
 import { exportProject, importProjectFile } from '../actions/projectFileActions.ts';
 import { setSettingsOpen } from '../actions/settingsActions.ts';
@@ -13,7 +13,6 @@ export function TopBar() {
   const meta = useStudio((s) => s.meta);
   const projects = useStudio((s) => s.projects);
   const theme = useStudio((s) => s.theme);
-  const importRef = useRef<HTMLInputElement>(null);
 
   return (
     <header className="topbar">
@@ -38,21 +37,9 @@ export function TopBar() {
       )}
       <span className="spacer" />
       <NewProjectMenu />
-      <button className="btn" type="button" data-testid="project.import" onClick={() => importRef.current?.click()} title="Import a project from a .gsim.json file">
+      <JsonFileButton className="btn" testId="project.import" inputTestId="project.importFile" title="Import a project from a .gsim.json file" onFile={(f) => void importProjectFile(f)}>
         Import project
-      </button>
-      <input
-        ref={importRef}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="project.importFile"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void importProjectFile(f);
-          e.target.value = '';
-        }}
-      />
+      </JsonFileButton>
       <button className="btn" type="button" data-testid="project.export" disabled={!meta} onClick={() => void exportProject()} title="Download this project as one JSON file">
         Export
       </button>

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { JsonFileButton } from '../../components/JsonFileButton.tsx';
 import type { SweepResults } from '../../../core/sweep/SweepResults.ts';
 import { sweepTableOf } from '../../../core/sweep/sweepTableOf.ts';
 import { formatSeconds } from '../../lib/format.ts';
@@ -14,7 +15,6 @@ import { SweepComparisonTable } from './SweepComparisonTable.tsx';
 export function SweepResultsCard() {
   const [results, setResults] = useState<{ name: string; data: SweepResults } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const table = useMemo(() => (results ? sweepTableOf(results.data) : null), [results]);
   const open = async (file: File) => {
     const r = await readSweepFile(file);
@@ -31,21 +31,9 @@ export function SweepResultsCard() {
     <div className="card" data-testid="sweep">
       <div className="card-head">
         <h3>Sweep results</h3>
-        <button className="btn text-small" type="button" onClick={() => input.current?.click()} data-testid="sweep.open">
+        <JsonFileButton className="btn text-small" testId="sweep.open" inputTestId="sweep.input" onFile={(f) => void open(f)}>
           Open sweep results…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="sweep.input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void open(f);
-            e.target.value = '';
-          }}
-        />
+        </JsonFileButton>
       </div>
       {error && (
         <div className="alert" role="alert" data-testid="sweep.error">
