@@ -4,6 +4,7 @@ import { populationScatter } from '../../charts/populationScatter.ts';
 import { Plot } from '../../components/Plot.tsx';
 import type { FitnessLandscape } from '../../model/fitnessLandscape.ts';
 import type { RunRecord } from '../../model/RunRecord.ts';
+import { validAxisPair } from './axisPair.ts';
 import { selectTruth } from '../../store/selectors.ts';
 import { useStudio } from '../../store/useStudio.ts';
 
@@ -53,7 +54,9 @@ export function PopulationAnimation({ run }: { run: RunRecord }) {
   const truth = useStudio(selectTruth);
   const frames = populations?.runId === run.id ? populations.frames : [];
   const names = run.parameters.map((p) => p.name);
-  const [pair, setPair] = useState<[number, number]>([0, Math.min(1, names.length - 1)]);
+  // What the user picked; `pair` below is what is drawn (the picked pair may not fit the viewed run).
+  const [chosen, setPair] = useState<readonly [number, number]>([0, 1]);
+  const pair = validAxisPair(chosen, names.length);
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
@@ -73,10 +76,6 @@ export function PopulationAnimation({ run }: { run: RunRecord }) {
     setIndex(0);
   }, [run.id]);
   useEffect(() => {
-    if (pair[0] >= names.length || pair[1] >= names.length) setPair([0, Math.min(1, names.length - 1)]);
-  }, [names.length]);
-
-  useEffect(() => {
     if (!playing) return;
     const timer = setInterval(() => {
       setIndex((i) => {
@@ -95,6 +94,7 @@ export function PopulationAnimation({ run }: { run: RunRecord }) {
   const frame = frames[shown] ?? null;
   const chart = useMemo(
     () =>
+      pair &&
       populationScatter({
         parameters: run.parameters,
         pair,
@@ -106,7 +106,7 @@ export function PopulationAnimation({ run }: { run: RunRecord }) {
     [run.parameters, pair, frame, shown, frames, truth, landscape],
   );
 
-  if (names.length < 2) return null;
+  if (!pair || !chart) return null;
 
   const play = () => {
     if (shown >= last && !running) setIndex(0);
