@@ -82,7 +82,8 @@ export async function runSuiteCase(pool: NodeSimPool, c: SuiteCase, method: Suit
       seed, budget: o.budget, generations: o.generations, now: () => performance.now(),
     });
     params = r.params;
-    extra = { candidates: r.search?.candidates, stoppedBy: r.search?.stoppedBy };
+    const ext = r.search?.capExtensions ? `, cap extended ${r.search.capExtensions}× to ${r.search.maxCandidates}` : '';
+    extra = { candidates: r.search?.candidates, stoppedBy: `${r.search?.stoppedBy}${ext}${r.search?.stillImproving ? ', still improving' : ''}` };
   }
   const seconds = (performance.now() - t0) / 1000;
   const w1Opts = { dataset, truthSource: c.source, trueParams: c.trueParams, states: o.states, samples: o.samples, seed: seed + 1000 };

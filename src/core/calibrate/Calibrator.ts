@@ -105,6 +105,13 @@ export interface SearchSummary {
   restarts: number;
   /** Generations of the CMA-ES refinement after the GA (0 for none). */
   refinementGenerations: number;
+  /**
+   * `converge` only (absent in older results): times the default cap was extended because the run at
+   * the cap still improved (adaptiveCap.ts; `maxCandidates` is the final cap), and whether the search
+   * was still improving when it stopped on the cap (then a trust warning says to raise the cap).
+   */
+  capExtensions?: number;
+  stillImproving?: boolean;
 }
 
 /** The interface every calibration method implements. */

@@ -37,7 +37,7 @@ export async function calibrateWithSignals(
     }
   }
   const warnings = calibrationWarnings({
-    bestFitness: result.bestFitness, failures: result.failures, candidates: result.search?.candidates, firstError: result.firstError, identifiability,
+    bestFitness: result.bestFitness, failures: result.failures, candidates: result.search?.candidates, firstError: result.firstError, identifiability, search: result.search,
   });
   return { ...result, identifiability, warnings, probeSimulations };
 }

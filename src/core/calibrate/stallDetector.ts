@@ -19,6 +19,20 @@ export class StallDetector {
     const before = median(m.slice(m.length - 2 * w, m.length - w).filter(Number.isFinite));
     return !(last < before);
   }
+
+  /**
+   * (before − last) / |before| of the last two windows' medians: how much the search still improves
+   * (positive while it does). Undefined before two windows are full or when either median is not finite.
+   */
+  relativeDrop(): number | undefined {
+    const w = this.window;
+    const m = this.medians;
+    if (m.length < 2 * w) return undefined;
+    const last = median(m.slice(m.length - w).filter(Number.isFinite));
+    const before = median(m.slice(m.length - 2 * w, m.length - w).filter(Number.isFinite));
+    if (!Number.isFinite(last) || !Number.isFinite(before) || before === 0) return undefined;
+    return (before - last) / Math.abs(before);
+  }
 }
 
 function median(xs: number[]): number {

@@ -1,8 +1,9 @@
+import type { SearchSummary } from './Calibrator.ts';
 import type { ParameterIdentifiability } from './identifiability.ts';
 
 /** Something the user (and the LLM's reflection) should know about a calibration before trusting it. */
 export interface CalibrationWarning {
-  kind: 'all-failed' | 'some-failed' | 'at-bound' | 'unidentified' | 'trades-off' | 'above-noise-floor';
+  kind: 'all-failed' | 'some-failed' | 'still-improving' | 'at-bound' | 'unidentified' | 'trades-off' | 'above-noise-floor';
   parameter?: string;
   message: string;
 }
@@ -17,6 +18,8 @@ export interface TrustInput {
   candidates?: number;
   firstError?: string;
   identifiability?: readonly ParameterIdentifiability[];
+  /** How the search spent its budget (GA/CMA-ES): a search cut off while still improving is flagged. */
+  search?: Pick<SearchSummary, 'stoppedBy' | 'candidates' | 'capExtensions' | 'stillImproving'>;
   /**
    * Validation one-step W1 (mean distance of a simulated next state to the observed one) over the
    * simulator's own noise floor (mean distance between two simulated next states): ≈ 1 for a simulator
@@ -40,6 +43,10 @@ export function calibrationWarnings(t: TrustInput): CalibrationWarning[] {
   if (t.failures && t.failures > 0) {
     const share = t.candidates ? ` (${((100 * t.failures) / t.candidates).toFixed(1)} % of ${t.candidates.toLocaleString('en')})` : '';
     out.push({ kind: 'some-failed', message: `${t.failures.toLocaleString('en')} candidates failed${share}${t.firstError ? `; first error: ${t.firstError}` : ''}` });
+  }
+  if (t.search?.stoppedBy === 'budget' && t.search.stillImproving) {
+    const extended = t.search.capExtensions ? ` (the cap was already extended ${t.search.capExtensions === 1 ? 'once' : `${t.search.capExtensions} times`})` : '';
+    out.push({ kind: 'still-improving', message: `the search was still improving when its budget of ${t.search.candidates.toLocaleString('en')} candidates ran out${extended}: the fit may not be the best this structure can do; raise the candidate cap (--max-candidates)` });
   }
   for (const p of t.identifiability ?? []) {
     if (p.atBound) {

@@ -1,6 +1,7 @@
 import { createRng } from '../../rng/createRng.ts';
 import { deriveSeed } from '../../rng/deriveSeed.ts';
 import type { ParameterSpec } from '../../sim/types.ts';
+import { AdaptiveCap } from '../adaptiveCap.ts';
 import { CalibrationLedger } from '../calibrationLedger.ts';
 import { budgetModeOf, convergeBudget } from '../budget.ts';
 import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator, SearchSummary } from '../Calibrator.ts';
@@ -82,9 +83,12 @@ async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEva
   const estimate = converge ? Math.floor(maxCandidates / (lambda0 + 2)) : generations;
   const ledger = new CalibrationLedger('cmaes', parameters, evaluate, options, estimate);
   ledger.maxCandidates = maxCandidates;
+  // The default cap adapts (extended while the run at the cap still improves); one the caller chose does not.
+  const cap = new AdaptiveCap(maxCandidates, converge && options.maxCandidates === undefined);
   const rng = createRng(deriveSeed(options.seed, SEARCH_STREAM));
   const summary = (stoppedBy: SearchSummary['stoppedBy'], restarts: number): SearchSummary => ({
-    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? maxCandidates : ledger.candidates, stoppedBy, restarts, refinementGenerations: 0,
+    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? cap.current : ledger.candidates, stoppedBy, restarts, refinementGenerations: 0,
+    ...(converge ? { capExtensions: cap.extensions, stillImproving: stoppedBy === 'budget' && cap.stillImproving } : {}),
   });
 
   let lambda = lambda0;
@@ -96,7 +100,7 @@ async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEva
     const phase = await cmaesPhase(ledger, es, rng, {
       firstGeneration: next,
       maxGenerations: generations,
-      maxCandidates,
+      cap,
       converge,
       tolStd: converge ? CMAES_DEFAULTS.tolStdConverge : CMAES_DEFAULTS.tolStd,
       maxStd: CMAES_DEFAULTS.maxStd,
@@ -106,7 +110,7 @@ async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEva
     const stop = phase.stop;
     // Restart only when the run converged or stalled and a doubled population still fits the budget
     // for a meaningful run (at least 10 generations).
-    const room = maxCandidates - ledger.candidates;
+    const room = cap.current - ledger.candidates;
     if (!converge || n === 0 || stop === 'budget' || restarts >= CMAES_DEFAULTS.maxRestarts || room < 10 * (2 * lambda + 2)) {
       return ledger.result(false, start, summary(stop, restarts));
     }

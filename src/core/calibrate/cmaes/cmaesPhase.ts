@@ -1,4 +1,5 @@
 import type { Rng } from '../../rng/Rng.ts';
+import type { AdaptiveCap } from '../adaptiveCap.ts';
 import type { CalibrationLedger } from '../calibrationLedger.ts';
 import { StallDetector } from '../stallDetector.ts';
 import { clipToUnitBox } from '../unitBox.ts';
@@ -10,8 +11,11 @@ export interface CmaesPhaseLimits {
   firstGeneration: number;
   /** Stop after this many generations (fixed budgets). */
   maxGenerations: number;
-  /** Stop before a generation would take the ledger's candidate count past this. */
-  maxCandidates: number;
+  /**
+   * Stop before a generation would take the ledger's candidate count past `cap.current`, unless the cap,
+   * told how much this run still improves, extends itself (adaptiveCap.ts).
+   */
+  cap: AdaptiveCap;
   /** Stop on convergence: step size below `tolStd`, or a stall of the generation medians. */
   converge: boolean;
   tolStd: number;
@@ -37,7 +41,10 @@ export async function cmaesPhase(ledger: CalibrationLedger, es: CmaesState, rng:
   for (let done = 0; ; done++, g++) {
     if (ledger.aborted) return { stop: 'cancelled', next: g };
     if (done >= limits.maxGenerations) return { stop: 'generations', next: g };
-    if (ledger.candidates + lambda + 2 > limits.maxCandidates) return { stop: 'budget', next: g };
+    if (ledger.candidates + lambda + 2 > limits.cap.current) {
+      if (!limits.cap.reached(stall.relativeDrop()) || ledger.candidates + lambda + 2 > limits.cap.current) return { stop: 'budget', next: g };
+      ledger.maxCandidates = limits.cap.current;
+    }
     const xs = es.sample(rng);
     const clipped = xs.map((x) => clipToUnitBox(Float64Array.from(x)));
     const batch: Float64Array[] = [...clipped, clipToUnitBox(Float64Array.from(es.mean))];
@@ -58,7 +65,7 @@ export async function cmaesPhase(ledger: CalibrationLedger, es: CmaesState, rng:
 
     if (limits.converge) {
       // The estimate of the total shown in progress: generations so far plus what the cap still allows.
-      ledger.totalIterations = g + Math.max(0, Math.floor((limits.maxCandidates - ledger.candidates) / (lambda + 2)));
+      ledger.totalIterations = g + Math.max(0, Math.floor((limits.cap.current - ledger.candidates) / (lambda + 2)));
     }
     ledger.report(g, clipped, f.subarray(0, lambda));
     if (n === 0 || es.maxStd() < limits.tolStd) return { stop: 'converged', next: g + 1 };

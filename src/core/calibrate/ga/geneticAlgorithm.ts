@@ -2,6 +2,7 @@ import { createRng } from '../../rng/createRng.ts';
 import { deriveSeed } from '../../rng/deriveSeed.ts';
 import type { Rng } from '../../rng/Rng.ts';
 import type { ParameterSpec } from '../../sim/types.ts';
+import { AdaptiveCap } from '../adaptiveCap.ts';
 import { budgetModeOf, convergeBudget } from '../budget.ts';
 import { CalibrationLedger } from '../calibrationLedger.ts';
 import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator, SearchSummary } from '../Calibrator.ts';
@@ -93,8 +94,11 @@ async function runGeneticAlgorithm(
   ledger.maxCandidates = maxCandidates;
   const warm = warmStartPoint(parameters, options.warmStart);
   const start = warm.point;
+  // The default cap adapts in the refinement (extended while it still improves); one the caller chose does not.
+  const cap = new AdaptiveCap(maxCandidates, converge && options.maxCandidates === undefined);
   const summary = (stoppedBy: SearchSummary['stoppedBy'], refinementGenerations = 0): SearchSummary => ({
-    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? maxCandidates : ledger.candidates, stoppedBy, restarts: 0, refinementGenerations,
+    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? cap.current : ledger.candidates, stoppedBy, restarts: 0, refinementGenerations,
+    ...(converge ? { capExtensions: cap.extensions, stillImproving: stoppedBy === 'budget' && cap.stillImproving } : {}),
   });
 
   let population = initialPopulation(n, popsize, rng, warm.matched > 0 ? start : undefined);
@@ -135,7 +139,7 @@ async function runGeneticAlgorithm(
   const phase = await cmaesPhase(ledger, es, rng, {
     firstGeneration: g,
     maxGenerations: Infinity,
-    maxCandidates,
+    cap,
     converge: true,
     tolStd: CMAES_TOL_STD,
     maxStd: 4,
