@@ -102,6 +102,17 @@ describe('what-if and policy actions (Node worker pool)', () => {
     expect(run.params).toEqual({ beta: 0.3, gamma: 0.5 });
   });
 
+  it('refuses a run whose scenarios together exceed the what-if budget, though each alone fits', async () => {
+    setWhatIfSettings({ rollouts: 5000, horizon: 1000 });
+    addPresetScenario('covid-lockdown', 'no-lockdown'); // 5000 × 1001 × 3 × 2 sides = 3·10⁷ numbers: fits
+    addPresetScenario('covid-lockdown', 'early-strict'); // twice that does not
+    await runScenarios();
+    const s = studioStore.getState();
+    expect(s.whatIf.lastScenarioRun).toBeNull();
+    expect(s.scenarioJob).toBeNull();
+    expect(s.notices.at(-1)?.text).toContain('over its budget');
+  });
+
   it('a scenario naming a parameter the model lacks fails with the simulator\'s message', async () => {
     addBlankScenario();
     const d = studioStore.getState().whatIf.scenarios[0];

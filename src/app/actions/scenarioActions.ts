@@ -6,8 +6,10 @@ import { createModelRunPool, getTruthPool } from '../lib/simPools.ts';
 import { blankIntervention, draftToScenario, scenarioToDraft, validateDraft, type ScenarioDraft } from '../model/scenarioDraft.ts';
 import { scenarioOutcomeFromPool } from '../model/scenarioOutcomeFromPool.ts';
 import type { ParamsMode, ScenarioOutcome, ScenarioRun, WhatIfDocument, WhatIfSettings } from '../model/WhatIf.ts';
+import { whatIfBudget, type WhatIfBudget } from '../model/whatIfBudget.ts';
 import { rolloutParams, selectCalibratedModel, selectInitModel, selectWhatIfEnv, selectWhatIfVariables, type WhatIfModel } from '../store/scenarioSelectors.ts';
 import { studioStore, type StudioState } from '../store/studioStore.ts';
+import { notify } from './uiActions.ts';
 
 let nextId = 1;
 const newId = () => `sc-${Date.now().toString(36)}-${nextId++}`;
@@ -73,6 +75,17 @@ export function whatIfModel(s: StudioState, useInit: boolean): WhatIfModel | nul
   return useInit ? selectInitModel(s) : selectCalibratedModel(s);
 }
 
+/** The valid scenarios of the what-if document (invalid ones are skipped until fixed). */
+function validScenarios(s: StudioState): ScenarioDraft[] {
+  return s.whatIf.scenarios.filter((d) => Object.keys(validateDraft(d, s.whatIf.settings.horizon)).length === 0);
+}
+
+/** What running the valid scenarios now would simulate and hold, summed over scenarios and sides. */
+export function whatIfRunBudget(s: StudioState): WhatIfBudget {
+  const { rollouts, horizon } = s.whatIf.settings;
+  return whatIfBudget(validScenarios(s).length, rollouts, horizon, selectWhatIfVariables(s).length, selectWhatIfEnv(s) !== null);
+}
+
 /**
  * Runs every valid scenario on the run pool: many stochastic rollouts of the model and, for a
  * benchmark, of its ground truth (always at its true parameters) from the same start states, then
@@ -89,8 +102,10 @@ export async function runScenarios(useInit = false, mode: ParamsMode = 'posterio
   if (s.scenarioJob) return;
   const model = whatIfModel(s, useInit);
   const { settings } = s.whatIf;
-  const valid = s.whatIf.scenarios.filter((d) => Object.keys(validateDraft(d, settings.horizon)).length === 0);
+  const valid = validScenarios(s);
   if (!model || valid.length === 0) return;
+  // The button is disabled then; this guards other callers (the tour, the test hook).
+  if (whatIfRunBudget(s).over) return void notify('error', 'The what-if run is over its budget (see below the scenarios): lower the rollouts or the horizon, or run fewer scenarios.');
   const env = selectWhatIfEnv(s);
   const variables = selectWhatIfVariables(s);
   const t0 = performance.now();

@@ -4,8 +4,9 @@ import { addBlankScenario, addPresetScenario, cancelScenarios, runScenarios, set
 import { IntInput } from '../../components/IntInput.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { validateDraft } from '../../model/scenarioDraft.ts';
+import { MAX_WHATIF_VALUES, whatIfBudget } from '../../model/whatIfBudget.ts';
 import type { ParamsMode, WhatIfSettings } from '../../model/WhatIf.ts';
-import { selectWhatIfEnv } from '../../store/scenarioSelectors.ts';
+import { selectWhatIfEnv, selectWhatIfVariables } from '../../store/scenarioSelectors.ts';
 import { useStudio } from '../../store/useStudio.ts';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 
@@ -16,6 +17,8 @@ function SettingField({ name, label }: { name: keyof WhatIfSettings; label: stri
   const [min, max] = LIMITS[name];
   return <IntInput label={label} value={value} min={min} max={max} testId={`whatif.${name}`} onChange={(v) => setWhatIfSettings({ [name]: v })} />;
 }
+
+const formatInt = (n: number) => n.toLocaleString('en-US');
 
 /** The presets offered in a project: its benchmark's only; for one's own data every benchmark's (they may fit one's program). */
 function usePresets() {
@@ -55,6 +58,11 @@ export function ScenarioList({ canRun, useInit, mode }: { canRun: boolean; useIn
   const job = useStudio((s) => s.scenarioJob);
   const errors = useMemo(() => drafts.map((d) => validateDraft(d, horizon)), [drafts, horizon]);
   const valid = errors.filter((e) => Object.keys(e).length === 0).length;
+  const rollouts = useStudio((s) => s.whatIf.settings.rollouts);
+  const variables = useStudio((s) => selectWhatIfVariables(s).length);
+  const withTruth = useStudio((s) => selectWhatIfEnv(s) !== null);
+  // The same sum runScenarios checks (whatIfRunBudget), from the same fields.
+  const budget = useMemo(() => whatIfBudget(valid, rollouts, horizon, variables, withTruth), [valid, rollouts, horizon, variables, withTruth]);
   const running = job !== null;
   return (
     <div className="card stack" data-testid="whatif.scenarios">
@@ -82,14 +90,26 @@ export function ScenarioList({ canRun, useInit, mode }: { canRun: boolean; useIn
             </button>
           ) : (
             <button
-              key="run" className="btn primary" type="button" disabled={!canRun || valid === 0} data-testid="whatif.run"
-              title={valid === 0 ? 'Add a valid scenario first' : undefined} onClick={() => void runScenarios(useInit, mode)}
+              key="run" className="btn primary" type="button" disabled={!canRun || valid === 0 || budget.over} data-testid="whatif.run"
+              title={valid === 0 ? 'Add a valid scenario first' : budget.over ? 'Over the what-if budget: see below' : undefined} onClick={() => void runScenarios(useInit, mode)}
             >
               Run {valid} scenario{valid === 1 ? '' : 's'}
             </button>
           )}
         </div>
       </div>
+      {valid > 0 && (
+        <p className="text-small" data-testid="whatif.budget" data-over={budget.over} style={budget.over ? { color: 'var(--danger)' } : undefined}>
+          {budget.over ? <strong>Too large to run: </strong> : <span className="muted">This run: </span>}
+          <span className={budget.over ? undefined : 'muted'}>
+            {valid} scenario{valid === 1 ? '' : 's'} × {formatInt(budget.rollouts)} rollouts × {formatInt(budget.horizon)} steps
+            {budget.sides === 2 ? ', on the model and on the ground truth' : ', on the model'}: {formatInt(budget.steps)} simulated steps
+            {budget.over
+              ? `, ${budget.values.toExponential(1)} numbers held in the page, over the limit of ${MAX_WHATIF_VALUES.toExponential(0)} summed over all scenarios. Lower the rollouts or the horizon, or run fewer scenarios at once.`
+              : '.'}
+          </span>
+        </p>
+      )}
       {valid < drafts.length && <p className="text-small muted">{drafts.length - valid} scenario(s) with errors will be skipped until fixed.</p>}
       {job && (
         <div className="stack" data-testid="whatif.progress" data-done={job.done} data-total={job.total}>
