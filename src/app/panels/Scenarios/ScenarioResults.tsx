@@ -5,6 +5,7 @@ import { Plot } from '../../components/Plot.tsx';
 import { formatNumber, formatSeconds } from '../../lib/format.ts';
 import type { OutcomeInterval, ScenarioRun, VariableOutcomes, VariableW1 } from '../../model/WhatIf.ts';
 import { peaksAtStart } from './peaksAtStart.ts';
+import { wholeDays } from './wholeDays.ts';
 
 /** The variable a benchmark's story is about (the infection curve, the backlog, the ward). */
 const KEY_VARIABLE = ['I', 'backlog', 'standard_occupancy'];
@@ -150,9 +151,12 @@ function OutcomeTable({ run, variable }: { run: ScenarioRun; variable: string })
         <tbody>
           {rows.flatMap((o) =>
             sides.map((side) => {
-              const v = o.summary?.[side]?.[variable];
-              const b = baseline.summary?.[side]?.[variable];
-              if (!v) return null;
+              const raw = o.summary?.[side]?.[variable];
+              const rawBase = baseline.summary?.[side]?.[variable];
+              if (!raw) return null;
+              // Peak days read as whole days here (the CSV keeps the interpolated quantiles).
+              const v = { ...raw, peakDay: wholeDays(raw.peakDay) };
+              const b = rawBase && { ...rawBase, peakDay: wholeDays(rawBase.peakDay) };
               return (
                 <tr key={`${o.name}-${side}`} data-testid={`whatif.outcome.${o.name}.${side}`}>
                   <td className="mono">{o.name}</td>
