@@ -34,4 +34,13 @@ describe('PopulationAnimation', () => {
     act(() => rerender(<PopulationAnimation run={wide} />));
     expect((screen.getByTestId('population.y') as HTMLSelectElement).value).toBe('2');
   });
+
+  it('a finished run, shown again (the panel reopened), starts on its last generation, not its first', () => {
+    const done = run('done', ['a', 'b']);
+    const frame = (iteration: number) => ({ iteration, points: [[0.1 * iteration, 0.5]] });
+    studioStore.setState({ populations: { runId: 'done', frames: [frame(1), frame(2)] } });
+    render(<PopulationAnimation run={done} />);
+    expect(screen.getByTestId('calibrate.population').dataset.frame).toBe('2');
+    expect(screen.getByTestId('population.label').textContent).toBe('gen 2 / 2');
+  });
 });

@@ -69,11 +69,12 @@ export function PopulationAnimation({ run }: { run: RunRecord }) {
   useEffect(() => {
     if (follow && !playing) setIndex(Math.max(0, last));
   }, [last, follow, playing]);
-  // A new run starts over (following live).
+  // Another run (or this one again, when the panel is reopened) shows its latest generation and follows
+  // it live: starting at 0 left a finished run on its first, unconverged generation.
   useEffect(() => {
     setFollow(true);
     setPlaying(false);
-    setIndex(0);
+    setIndex(Math.max(0, last));
   }, [run.id]);
   useEffect(() => {
     if (!playing) return;
