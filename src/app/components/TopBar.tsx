@@ -25,7 +25,9 @@ export function TopBar() {
           <label className="sr-only" htmlFor="project-picker">
             Open project
           </label>
-          <select id="project-picker" data-testid="project.picker" value={meta.id} onChange={(e) => void openProject(e.target.value)} style={{ maxWidth: 260 }}>
+          {/* Wide enough for the longest benchmark title ("Supply chain (single-stage beer game)") on a 1280 px
+              screen, narrower on smaller ones so the buttons keep their line; the title shows a cut name whole. */}
+          <select id="project-picker" data-testid="project.picker" value={meta.id} title={meta.name} onChange={(e) => void openProject(e.target.value)} style={{ maxWidth: 'min(340px, 26vw)' }}>
             {projects.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
