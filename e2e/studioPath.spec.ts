@@ -50,6 +50,9 @@ test('a user calibrates the COVID benchmark, cancels one run, completes another,
   const w1 = Number(await diagnostics.testW1Value().innerText());
   expect(Number.isFinite(w1)).toBe(true);
   await expect(diagnostics.testW1()).toContainText('start states');
+  // What a good W1 is: the truth scored against itself on the same start states, which no simulator beats.
+  const floor = Number((await page.getByTestId('diagnostics.testW1.floor').innerText()).match(/noise floor ([\d.]+)/)![1]);
+  expect(floor).toBeGreaterThan(0);
   await expect(diagnostics.fanCharts()).toHaveCount(3);
   await studio.screenshot('07-diagnostics');
   await page.locator('#studio-panel').evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -7,6 +7,7 @@ import { hashSource } from '../model/hashSource.ts';
 import type { RunDiagnostics } from '../model/RunRecord.ts';
 import { replaceRun, withDiagnostics } from '../model/runTransitions.ts';
 import { studioStore } from '../store/studioStore.ts';
+import { benchmarkNoiseFloor } from './benchmarkNoiseFloor.ts';
 import { showRuntimeError } from './codeActions.ts';
 import { ensureRunProgram } from './runPoolProgram.ts';
 
@@ -60,7 +61,8 @@ export async function computeDiagnostics(runId: string): Promise<void> {
     const pool = getRunPool();
     const env = dataset.env ? getEnvironment(dataset.env) : null;
     const fanCount = Math.min(B.fanTrajectories, dataset.splits[split].length);
-    const [validation, fans, bench] = await Promise.all([
+    const benchmark = env && dataset.splits.test.length > 0;
+    const [validation, fans, bench, floor] = await Promise.all([
       pool.run((api) =>
         api.validation({
           params,
@@ -73,7 +75,7 @@ export async function computeDiagnostics(runId: string): Promise<void> {
         }),
       ),
       pool.run((api) => api.rollouts({ params, split, trajectories: Array.from({ length: fanCount }, (_, i) => i), rollouts: B.fanRollouts, seed })),
-      env && dataset.splits.test.length > 0
+      benchmark
         ? poolBenchmarkW1(pool, {
             dataset,
             params,
@@ -87,13 +89,15 @@ export async function computeDiagnostics(runId: string): Promise<void> {
             seed,
           })
         : Promise.resolve(null),
+      // The reference for the figure above (what a perfect simulator scores); the diagnostics stand without it.
+      benchmark ? benchmarkNoiseFloor(dataset, env, { states: B.benchmarkStates, samples: B.benchmarkSamples, seed }).catch(() => undefined) : Promise.resolve(undefined),
     ]);
     if (!validation.ok) throw SimulatorError.fromJSON(validation.error);
     if (!fans.ok) throw SimulatorError.fromJSON(fans.error);
     setDiagnostics(runId, {
       status: 'done',
       validation: validationSummary(validation.value, dataset.variables),
-      benchmark: bench ? benchmarkSummary(bench, dataset.variables) : undefined,
+      benchmark: bench ? { ...benchmarkSummary(bench, dataset.variables), floor } : undefined,
       fans: fanBands(fans.value),
       rollouts: B.fanRollouts,
       seconds: (performance.now() - t0) / 1000,

@@ -74,6 +74,14 @@ export interface BenchmarkSummary {
   startStates: number;
   /** Samples per start state from each simulator. */
   samples?: number;
+  /** The same W1 of the ground truth against itself: what no simulator can beat (absent if it failed, or for older runs). */
+  floor?: BenchmarkFloor;
+}
+
+/** The benchmark W1's noise floor: the ground truth scored against itself on the same start states. */
+export interface BenchmarkFloor {
+  w1: number;
+  perVariable: { name: string; w1: number }[];
 }
 
 /** Quantile band over time for one variable of one observed trajectory (fan chart). */

@@ -27,7 +27,19 @@ function Metrics({ d }: { d: RunDiagnostics }) {
         <Metric
           label="Benchmark W1 (test)"
           value={<span data-testid="diagnostics.testW1.value">{formatNumber(b.w1)}</span>}
-          hint={`vs ground truth · ${b.startStates} start states${b.samples ? ` × ${b.samples} samples` : ''}`}
+          hint={
+            <>
+              vs ground truth · {b.startStates} start states{b.samples ? ` × ${b.samples} samples` : ''}
+              {b.floor && (
+                <>
+                  <br />
+                  <span data-testid="diagnostics.testW1.floor" title="The same W1 of the ground truth against itself (other random draws): what no simulator can beat">
+                    noise floor {formatNumber(b.floor.w1)} (truth vs itself)
+                  </span>
+                </>
+              )}
+            </>
+          }
           testId="diagnostics.testW1"
         />
       ) : (
@@ -41,6 +53,7 @@ function Metrics({ d }: { d: RunDiagnostics }) {
 function PerVariableTable({ d }: { d: RunDiagnostics }) {
   const rows = d.validation?.perVariable ?? [];
   const bench = new Map(d.benchmark?.perVariable.map((x) => [x.name, x.w1]) ?? []);
+  const floor = d.benchmark?.floor && new Map(d.benchmark.floor.perVariable.map((x) => [x.name, x.w1]));
   return (
     <table className="data" data-testid="diagnostics.perVariable">
       <thead>
@@ -49,6 +62,11 @@ function PerVariableTable({ d }: { d: RunDiagnostics }) {
           <th className="num">one-step MSE (val)</th>
           <th className="num">rollout W1 (val)</th>
           {d.benchmark && <th className="num">W1 (test)</th>}
+          {floor && (
+            <th className="num" title="W1 (test) of the ground truth against itself: the best any simulator can reach">
+              noise floor
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -58,6 +76,7 @@ function PerVariableTable({ d }: { d: RunDiagnostics }) {
             <td className="num">{formatNumber(r.mse)}</td>
             <td className="num">{formatNumber(r.w1)}</td>
             {d.benchmark && <td className="num">{formatNumber(bench.get(r.name))}</td>}
+            {floor && <td className="num muted" data-testid={`diagnostics.floor.${r.name}`}>{formatNumber(floor.get(r.name))}</td>}
           </tr>
         ))}
       </tbody>

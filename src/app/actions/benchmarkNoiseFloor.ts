@@ -1,0 +1,50 @@
+import type { Dataset } from '../../core/data/Dataset.ts';
+import type { Environment } from '../../core/envs/Environment.ts';
+import { SimulatorError } from '../../core/sim/SimulatorError.ts';
+import { poolBenchmarkW1 } from '../../pool/poolBenchmarkW1.ts';
+import { createModelRunPool, getTruthPool } from '../lib/simPools.ts';
+import type { BenchmarkFloor } from '../model/RunRecord.ts';
+
+/** What the floor is computed with: the run's benchmark W1 settings, so the two are comparable. */
+export interface FloorBudget {
+  states: number;
+  samples: number;
+  seed: number;
+}
+
+// One floor per dataset and budget: it does not depend on the run, so a session pays for it once.
+const cache: { dataset: Dataset; key: string; floor: Promise<BenchmarkFloor> }[] = [];
+const CACHE_SIZE = 4;
+
+/**
+ * The benchmark W1 of the ground truth against itself (other random draws, the same test start
+ * states): the W1 no simulator can beat, which tells a reader what a good benchmark W1 is. Runs on
+ * throwaway workers that load the truth as the candidate (the run pool keeps the run's program), with
+ * the truth's half on the truth pool as for a run. Cached per dataset and budget; a failure is not.
+ */
+export function benchmarkNoiseFloor(dataset: Dataset, env: Environment, budget: FloorBudget): Promise<BenchmarkFloor> {
+  const key = `${env.id}|${budget.states}|${budget.samples}|${budget.seed}`;
+  const hit = cache.find((c) => c.dataset === dataset && c.key === key);
+  if (hit) return hit.floor;
+  const floor = (async () => {
+    const pool = createModelRunPool();
+    try {
+      const [loaded] = await pool.broadcast((api) => api.load(env.groundTruthSource, dataset));
+      if (!loaded.ok) throw SimulatorError.fromJSON(loaded.error);
+      const w = await poolBenchmarkW1(pool, {
+        dataset, params: env.trueParams, truthSource: env.groundTruthSource, trueParams: env.trueParams, truthPool: getTruthPool(),
+        split: 'test', states: budget.states, samples: budget.samples, seed: budget.seed,
+      });
+      return { w1: w.w1, perVariable: dataset.variables.map((name) => ({ name, w1: w.perVariableW1[name] })) };
+    } finally {
+      pool.terminate();
+    }
+  })();
+  cache.push({ dataset, key, floor });
+  if (cache.length > CACHE_SIZE) cache.shift();
+  floor.catch(() => {
+    const i = cache.findIndex((c) => c.floor === floor);
+    if (i >= 0) cache.splice(i, 1);
+  });
+  return floor;
+}
