@@ -11,11 +11,13 @@ import { measureNpe } from './npe.ts';
 import { measureNpeTrainStep } from './npeTrainStep.ts';
 import { measureNpeBrowser, npeBrowserRows } from './npeBrowser.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' }, baselines: { type: 'boolean' }, suite: { type: 'boolean' }, isolation: { type: 'boolean' }, queue: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, workers: { type: 'string' }, json: { type: 'boolean' }, baselines: { type: 'boolean' }, suite: { type: 'boolean' }, isolation: { type: 'boolean' }, queue: { type: 'boolean' }, csv: { type: 'boolean' } } });
 // --baselines: only the data-driven baselines bench (accuracy figures, bench/baselines.ts)
 if (values.baselines) { await (await import('./baselines.ts')).runBaselinesBench(values.quick === true, values.json === true); process.exit(0); }
 // --queue: only the BullMQ queue backend bench (per-job overhead, throughput with 1, 2, 4 gsim workers, bench/queue.ts)
 if (values.queue) { await (await import('./queue.ts')).runQueueBench(values.quick === true, values.json === true); process.exit(0); }
+// --csv: only the CSV importer's speed on a 100 MB file (bench/csvImport.ts)
+if (values.csv) { (await import('./csvImport.ts')).runCsvImportBench(values.quick === true, values.json === true); process.exit(0); }
 // --suite: only the calibration robustness bench (W1 / noise floor per method, bench/suiteBench.ts)
 if (values.suite) { await (await import('./suiteBench.ts')).runSuiteBench(values.quick === true, values.json === true); process.exit(0); }
 const quick = values.quick === true;
