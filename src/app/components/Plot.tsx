@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createDrawQueue } from '../lib/createDrawQueue.ts';
 import { plotMarkupSafe } from '../lib/plotMarkupSafe.ts';
 import { loadPlotly, type PlotLayout, type PlotTrace } from '../lib/plotly.ts';
+import { studioStore } from '../store/studioStore.ts';
 import { useStudio } from '../store/useStudio.ts';
 import { themedLayout } from './themedLayout.ts';
 
@@ -18,9 +19,19 @@ export interface PlotProps {
 
 /** A live chart (fitness per generation) redraws at most this often; each redraw is its own task. */
 const REDRAW_INTERVAL_MS = 400;
+/**
+ * Share of the main thread one chart's redraws may take while a calibration runs, and otherwise. The
+ * run's workers need the cores (two on a small machine) and the page routes their simulations: a
+ * training curve that took 0.5 s per redraw on a loaded machine redraws every 5 s, not every second.
+ */
+const RUN_SHARE = 0.1;
+const IDLE_SHARE = 0.5;
 
 /** All charts of the page share one queue, so no two Plotly redraws ever share a main-thread task. */
-const drawQueue = createDrawQueue({ minIntervalMs: REDRAW_INTERVAL_MS });
+const drawQueue = createDrawQueue({
+  minIntervalMs: REDRAW_INTERVAL_MS,
+  maxShare: () => (studioStore.getState().activeRunId !== null ? RUN_SHARE : IDLE_SHARE),
+});
 
 /** A file name from the chart's test id or label ("whatif.fan.early-strict" → "whatif-fan-early-strict"). */
 function fileNameOf(name: string): string {
@@ -47,8 +58,9 @@ function plotConfig(name: string): Record<string, unknown> {
 
 /**
  * A Plotly chart. Plotly loads lazily on first mount. Redraws go through a shared draw queue (one chart
- * per task, after a paint, each chart at most every 400 ms, latest data wins) and `Plotly.react`, so a
- * chart fed by a running calibration never blocks the main thread for long. Follows the studio theme.
+ * per task, after a paint, each chart at most every 400 ms and at most a share of the main thread,
+ * latest data wins) and `Plotly.react`, so a chart fed by a running calibration never blocks the main
+ * thread for long. Follows the studio theme.
  * A layout passed as a fresh literal on every render does not cause a redraw: it is compared by value.
  */
 export function Plot({ data, layout, height = 280, testId, label }: PlotProps) {
@@ -74,6 +86,8 @@ export function Plot({ data, layout, height = 280, testId, label }: PlotProps) {
             // Visible in DevTools' Timings track and read by the e2e performance test.
             performance.measure('gsim:plot-draw', { start: t0, detail: testId });
             setReady(true);
+            // The draw's own cost paces this chart's next redraw (not Plotly's one-off load).
+            return performance.now() - t0;
           });
         })
         .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e))),
