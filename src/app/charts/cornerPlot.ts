@@ -1,4 +1,5 @@
 import type { PlotLayout, PlotTrace } from '../lib/plotly.ts';
+import { density2d } from './density2d.ts';
 
 /** At most this many parameters in the corner (hospital has 12: a 12×12 grid is unreadable). */
 export const CORNER_MAX = 6;
@@ -15,6 +16,8 @@ export interface CornerInput {
 const ACCENT = '#3b6df0';
 const TRUTH = '#d62728';
 const PRIOR = '#888888';
+/** Cells per axis of a pairwise density (2,000 draws: about two per cell where the mass is). */
+const DENSITY_BINS = 32;
 /** Pairwise densities from transparent (no mass: the panel's own background, light or dark) to the accent. */
 const DENSITY = [
   [0, 'rgba(59,109,240,0)'],
@@ -23,10 +26,10 @@ const DENSITY = [
 ];
 
 /**
- * A corner plot: marginal histograms on the diagonal, pairwise densities (2-D histogram contours)
- * below it, the benchmark's truth as red lines/stars and the prior box's edges as dashed grey lines
- * (visible whenever the view reaches them). Axes zoom to the posterior mass (plus the truth), since a
- * posterior is often 50× narrower than its prior.
+ * A corner plot: marginal histograms on the diagonal, pairwise densities (2-D histograms, binned
+ * here and drawn as smoothed heatmaps) below it, the benchmark's truth as red lines/stars and the
+ * prior box's edges as dashed grey lines (visible whenever the view reaches them). Axes zoom to the
+ * posterior mass (plus the truth), since a posterior is often 50× narrower than its prior.
  */
 export function cornerPlot(c: CornerInput): { data: PlotTrace[]; layout: PlotLayout } {
   const d = Math.min(c.names.length, CORNER_MAX);
@@ -54,7 +57,8 @@ export function cornerPlot(c: CornerInput): { data: PlotTrace[]; layout: PlotLay
         if (t[c.names[j]] !== undefined) shapes.push(vline(t[c.names[j]], xa, ya, TRUTH, 'solid'));
         for (const b of [c.bounds[j].min, c.bounds[j].max]) shapes.push(vline(b, xa, ya, PRIOR, 'dash'));
       } else {
-        data.push({ type: 'histogram2dcontour', x: col(j), y: col(i), xaxis: xa, yaxis: ya, ncontours: 8, showscale: false, colorscale: DENSITY, contours: { coloring: 'fill', showlines: false }, hoverinfo: 'skip' });
+        const d2 = density2d(col(j), col(i), ranges[j], ranges[i], DENSITY_BINS);
+        data.push({ type: 'heatmap', x: d2.x, y: d2.y, z: d2.z, xaxis: xa, yaxis: ya, zmin: 0, zmax: 1, zsmooth: 'best', showscale: false, colorscale: DENSITY, hoverinfo: 'skip' });
         if (t[c.names[j]] !== undefined && t[c.names[i]] !== undefined) {
           data.push({ type: 'scatter', mode: 'markers', x: [t[c.names[j]]], y: [t[c.names[i]]], xaxis: xa, yaxis: ya, marker: { color: TRUTH, size: 11, symbol: 'star' }, name: 'true value' });
         }
