@@ -28,6 +28,30 @@ export function runWarnings(run: RunRecord): CalibrationWarning[] {
   });
 }
 
+const NOISE_WARNING = 'above-noise-floor';
+
+/** A ratio stored for "infinitely many times" (a deterministic simulator on noisy data; JSON has no Infinity). */
+const DETERMINISTIC = 1e300;
+
+/**
+ * The validation one-step error as a multiple of the simulator's own noise, the reference for a good
+ * fit (about 1); in the warning colour, with what it means, when the trust checks flag it.
+ */
+function NoiseRatioLine({ ratio, flagged, testId }: { ratio: number; flagged: boolean; testId: string }) {
+  return (
+    <p className="text-small" style={{ marginTop: 'var(--space-2)', ...(flagged ? { color: 'var(--danger)' } : {}) }} data-testid={testId} data-flagged={flagged}>
+      {ratio >= DETERMINISTIC ? (
+        <>The simulator is deterministic at the fit but the data are noisy: its one-step predictions cannot match the spread of the data.</>
+      ) : (
+        <>
+          Validation one-step error is <strong className="mono">{formatNumber(ratio)}×</strong> the simulator’s own noise (about 1 when the fit is as good as the noise allows)
+          {flagged ? ': the structure misses something calibration cannot fix.' : '.'}
+        </>
+      )}
+    </p>
+  );
+}
+
 /**
  * Trust signals of a calibration (issue #14): per parameter, how well the data pin it down (± two
  * standard errors from the fitness curvature, or half the 5–95 % posterior interval for NPE), whether
@@ -39,6 +63,8 @@ export function IdentifiabilityCard({ run, testId }: { run: RunRecord; testId: s
   const warnings = runWarnings(run);
   const ratio = run.diagnostics?.validation?.noiseRatio;
   if (rows.length === 0 && warnings.length === 0 && ratio === undefined) return null;
+  // The ratio's own line says it when it is too high; the list would repeat the same number.
+  const listed = ratio === undefined ? warnings : warnings.filter((w) => w.kind !== NOISE_WARNING);
   return (
     <div className="card" data-testid={testId} data-warnings={warnings.map((w) => w.kind).join(' ')}>
       <h3>Can the data pin the parameters down?</h3>
@@ -71,14 +97,10 @@ export function IdentifiabilityCard({ run, testId }: { run: RunRecord; testId: s
           </tbody>
         </table>
       )}
-      {ratio !== undefined && (
-        <p className="text-small" style={{ marginTop: 'var(--space-2)' }} data-testid={`${testId}.noiseRatio`}>
-          Validation one-step error is <strong className="mono">{formatNumber(ratio)}×</strong> the simulator’s own noise (about 1 when the fit is as good as the noise allows).
-        </p>
-      )}
-      {warnings.length > 0 && (
+      {ratio !== undefined && <NoiseRatioLine ratio={ratio} flagged={warnings.some((w) => w.kind === NOISE_WARNING)} testId={`${testId}.noiseRatio`} />}
+      {listed.length > 0 && (
         <ul className="text-small" style={{ color: 'var(--danger)' }} data-testid={`${testId}.warnings`}>
-          {warnings.map((w, i) => (
+          {listed.map((w, i) => (
             <li key={i} data-kind={w.kind}>
               {w.message}
             </li>
