@@ -38,6 +38,26 @@ describe('guardPort', () => {
   });
 });
 
+describe('guardPort undeserializable messages', () => {
+  it('stops the worker at a message the page cannot deserialize, and delivers nothing from it afterwards', async () => {
+    const { port1: page, port2: worker } = new MessageChannel();
+    worker.start();
+    const violations: string[] = [];
+    const ep = guardPort(page, (why) => violations.push(why));
+    const got: unknown[] = [];
+    ep.addEventListener('message', (e) => got.push((e as MessageEvent).data));
+    ep.postMessage({ id: 'call-1', type: 'APPLY' });
+    // What the browser fires on the page's port when a worker posts what cannot cross (no data, no id).
+    page.dispatchEvent(new Event('messageerror'));
+    expect(violations).toEqual(['malformed']);
+    worker.postMessage({ id: 'call-1', value: 42 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(got).toEqual([]);
+    expect(violations).toEqual(['malformed']);
+    worker.close();
+  });
+});
+
 describe('guardPort answer budget', () => {
   it('stops the worker whose answer is larger than its call allows, and delivers answers within it', async () => {
     const { port1: page, port2: worker } = new MessageChannel();

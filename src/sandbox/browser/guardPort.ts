@@ -21,7 +21,7 @@ export interface GuardPortOptions {
  * answers to calls the page made: every message the page posts carries a comlink id, and the worker may
  * answer each id once, with at most that call's byte budget. Anything else (a message after its call
  * returned, a second answer, a flood from a program that captured the port, an answer inflated past its
- * budget) is a violation: `onViolation` runs once (the caller kills the worker) and nothing more from
+ * budget, a message the page cannot deserialize) is a violation: `onViolation` runs once (the caller kills the worker) and nothing more from
  * the port is delivered. So a program can post at most one bounded message per open call, and its
  * worker dies on the first one out of turn or oversized.
  *
@@ -51,6 +51,12 @@ export function guardPort(port: MessagePort, onViolation: (why: PortViolation) =
     open.delete(id as string);
     if (cloneSizeAtMost(data, budget) > budget) return stop('oversized');
     for (const l of listeners) (typeof l === 'function' ? l : l.handleEvent.bind(l))(ev);
+  });
+  // A message the page cannot deserialize (a WebAssembly.Module from the sandbox's agent cluster, say)
+  // arrives as `messageerror`, which carries no id: out of turn too, or a program could post such
+  // messages without end and never be stopped.
+  port.addEventListener('messageerror', () => {
+    if (!broken) stop('malformed');
   });
   port.start();
   return {
