@@ -52,9 +52,10 @@ export function guardPort(port: MessagePort, onViolation: (why: PortViolation) =
     if (cloneSizeAtMost(data, budget) > budget) return stop('oversized');
     for (const l of listeners) (typeof l === 'function' ? l : l.handleEvent.bind(l))(ev);
   });
-  // A message the page cannot deserialize (a WebAssembly.Module from the sandbox's agent cluster, say)
-  // arrives as `messageerror`, which carries no id: out of turn too, or a program could post such
-  // messages without end and never be stopped.
+  // A message the page cannot deserialize arrives as `messageerror`, which carries no data and so no id:
+  // out of turn too, or a program that found a way to post such messages could do so without end and
+  // never be stopped. (Defence in depth: in Chromium a WebAssembly.Module posted from the sandbox
+  // arrives as a `message` without an id, and is stopped as malformed.)
   port.addEventListener('messageerror', () => {
     if (!broken) stop('malformed');
   });
