@@ -2,6 +2,7 @@ import type { Dataset } from '../../core/data/Dataset.ts';
 import type { Environment } from '../../core/envs/Environment.ts';
 import { SimulatorError } from '../../core/sim/SimulatorError.ts';
 import { poolBenchmarkW1 } from '../../pool/poolBenchmarkW1.ts';
+import { datasetForWorkers } from '../../sandbox/browser/encodedDataset.ts';
 import { createModelRunPool, getTruthPool } from '../lib/simPools.ts';
 import type { BenchmarkFloor } from '../model/RunRecord.ts';
 
@@ -29,7 +30,10 @@ export function benchmarkNoiseFloor(dataset: Dataset, env: Environment, budget: 
   const floor = (async () => {
     const pool = createModelRunPool();
     try {
-      const [loaded] = await pool.broadcast((api) => api.load(env.groundTruthSource, dataset));
+      // The dataset worker's bytes, as ensureRunProgram sends them: one buffer copy per worker, not a
+      // clone of the object graph (the hospital's 33 MB clone was a second-long main-thread task).
+      const payload = await datasetForWorkers(dataset);
+      const [loaded] = await pool.broadcast((api) => api.load(env.groundTruthSource, payload as Dataset));
       if (!loaded.ok) throw SimulatorError.fromJSON(loaded.error);
       const w = await poolBenchmarkW1(pool, {
         dataset, params: env.trueParams, truthSource: env.groundTruthSource, trueParams: env.trueParams, truthPool: getTruthPool(),
