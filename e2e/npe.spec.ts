@@ -16,7 +16,9 @@ test('a user runs NPE on COVID: live training curve, truth inside the posterior,
   // Auto: SwiftShader's WebGPU adapter is a software fallback (training ~10–70× slower), so auto picks WASM.
   // The paper's budget (1,000 simulations): the one-step summaries give a sharp posterior, and smaller
   // budgets train a less calibrated one (in the CLI, 1,000 sims covered the truth in 6/6 intervals).
-  await npe.configure({ sims: 1000, samples: 2000, provider: 'auto', seed: 1 });
+  // The paper preset (one round, the posterior mean) keeps this run at one round of 1,000; the default's
+  // two rounds and picked estimate are checked in npeHistory.spec.ts.
+  await npe.configure({ sims: 1000, samples: 2000, provider: 'auto', seed: 1, preset: 'paper' });
   await expect(page.getByTestId('calibrate.settings')).toContainText('1,000 simulated copies of the train split');
   await npe.start();
   await expect(npe.provider()).toHaveText('wasm', { timeout: 60_000 });
@@ -35,7 +37,10 @@ test('a user runs NPE on COVID: live training curve, truth inside the posterior,
   await expect(npe.acceptance()).toContainText('inside the prior bounds');
   await expect(npe.sbc()).toHaveAttribute('data-verdict', /pass|warn/);
   // The posterior mean became the run's calibrated parameters.
+  await expect(page.getByTestId('npe.pointEstimate')).toHaveAttribute('data-kind', 'posterior-mean');
+  await expect(page.getByTestId('npe.pointEstimate')).toHaveAttribute('data-rounds', '1');
   const params = await studio.state<Record<string, number>>('s.runs[0].params');
+  expect(params.beta).toBeCloseTo(await studio.state<number>('s.runs[0].npe.posterior.mean[0]'), 12);
   const [lo, hi] = await npe.interval('beta');
   expect(params.beta).toBeGreaterThan(lo);
   expect(params.beta).toBeLessThan(hi);

@@ -11,9 +11,10 @@ export class NpePanel {
   readonly sbc = () => this.page.getByTestId('npe.sbc');
   readonly acceptance = () => this.page.getByTestId('npe.acceptance');
 
-  /** Picks NPE and its budget. */
-  async configure(opts: { sims?: number; samples?: number; estimator?: 'maf' | 'mdn'; provider?: 'auto' | 'webgpu' | 'wasm'; seed?: number }): Promise<void> {
+  /** Picks NPE and its budget; `preset` paper = one round and the posterior mean (default: two rounds, picked estimate). */
+  async configure(opts: { sims?: number; samples?: number; estimator?: 'maf' | 'mdn'; provider?: 'auto' | 'webgpu' | 'wasm'; seed?: number; preset?: 'converge' | 'paper' }): Promise<void> {
     await this.page.getByTestId('calibrate.method').selectOption('npe');
+    if (opts.preset) await this.page.getByTestId('npe.preset').selectOption(opts.preset);
     if (opts.sims !== undefined) await this.page.getByTestId('npe.sims').fill(String(opts.sims));
     if (opts.samples !== undefined) await this.page.getByTestId('npe.samples').fill(String(opts.samples));
     if (opts.estimator) await this.page.getByTestId('npe.estimator').selectOption(opts.estimator);

@@ -1,11 +1,14 @@
 import { proxy } from 'comlink';
 import type { CalibrationProgress } from '../../core/calibrate/Calibrator.ts';
+import { DEFAULT_FITNESS } from '../../core/calibrate/defaultFitness.ts';
+import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
 import { observedSummary, summarySpec } from '../../core/npe/summaryStatistics.ts';
+import { poolEvaluator } from '../../pool/poolEvaluator.ts';
 import { poolNpeSimulations } from '../../pool/poolNpeSimulations.ts';
 import { createBatcher } from '../lib/createBatcher.ts';
 import { getNpeWorker } from '../lib/npeWorker.ts';
 import { getRunPool } from '../lib/simPools.ts';
-import { BUDGET_STEPS, DEFAULT_NPE_SETTINGS, STUDIO_SBC, thin, toNpeRunSummary, type NpeRunSummary } from '../model/NpeRun.ts';
+import { BUDGET_STEPS, DEFAULT_NPE_SETTINGS, npePreset, STUDIO_SBC, thin, toNpeRunSummary, type NpeRunSummary } from '../model/NpeRun.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
 import { applyProgress, createRun, failRun, finishRun, prependRun, replaceRun } from '../model/runTransitions.ts';
 import { selectCalibrationBlocker, selectCompiledParameters } from '../store/selectors.ts';
@@ -38,8 +41,10 @@ function updateRun(runId: string, fn: (r: RunRecord) => RunRecord): void {
 
 /**
  * Runs NPE on the working copy: simulations in the run pool, training/sampling/SBC in the NPE worker
- * (WebGPU or WASM), live progress into a new run record; the posterior mean becomes the run's params
- * like a GA result, then diagnostics and posterior predictive fans are computed. Cancel: runControl.
+ * (WebGPU or WASM), live progress into a new run record. The budget mode picks the preset
+ * (npePreset): by default two rounds and the point estimate picked by the energy score, as the CLI
+ * does; `paper`: one round and the posterior mean. The point estimate becomes the run's params like a
+ * GA result, then diagnostics and posterior predictive fans are computed. Cancel: runControl.
  * @returns the run id, or null when it could not start.
  */
 export async function startNpeCalibration(): Promise<string | null> {
@@ -60,7 +65,7 @@ export async function startNpeCalibration(): Promise<string | null> {
   // Registered first, so the worker hears "cancel" before the pool's rejected simulations reach it.
   ctl.signal.addEventListener('abort', () => void worker.cancel(), { once: true });
   studioStore.setState((s) => ({ runs: prependRun(s.runs, run0), activeRunId: runId, selectedRunId: runId }));
-  useNpeLive.setState({ runId, phase: 'simulate', done: 0, total: npe.simulations, provider: null });
+  useNpeLive.setState({ runId, phase: 'simulate', done: 0, total: npe.simulations, provider: null, round: 1, rounds: npePreset(settings.budget).rounds });
   let pendingEpochs: CalibrationProgress[] = [];
   let historyAt = 0;
   const flushEpochs = () => {
@@ -74,7 +79,10 @@ export async function startNpeCalibration(): Promise<string | null> {
     pendingEpochs.push(...events.filter((e) => e.phase === 'train'));
     const last = events[events.length - 1];
     if (last.phase !== 'train' || performance.now() - historyAt >= HISTORY_INTERVAL_MS) flushEpochs();
-    useNpeLive.setState({ phase: last.phase as 'simulate', done: last.phase === 'train' ? last.iteration : last.phaseDone ?? 0, total: last.phase === 'train' ? last.totalIterations : last.phaseTotal ?? 0 });
+    useNpeLive.setState({
+      phase: last.phase as 'simulate', done: last.phase === 'train' ? last.iteration : last.phaseDone ?? 0, total: last.phase === 'train' ? last.totalIterations : last.phaseTotal ?? 0,
+      round: last.round ?? 1, rounds: last.rounds ?? 1,
+    });
   }, PROGRESS_INTERVAL_MS);
   try {
     const first = await ensureRunProgram(source, dataset!, ctl.signal);
@@ -87,11 +95,16 @@ export async function startNpeCalibration(): Promise<string | null> {
     const spec = summarySpec(dataset!);
     const observed = observedSummary(dataset!, spec);
     const simulate = poolNpeSimulations(getRunPool(), spec);
+    const preset = npePreset(settings.budget);
+    // The pick's fitness runs the user's program, so it runs where the GA's does: in the sandboxed run
+    // pool (a worker death fails the run, as there), never in the NPE worker, which only gets scores.
+    const evaluate = poolEvaluator(getRunPool(), DEFAULT_MC, { fitness: DEFAULT_FITNESS, onWorkerDeath: 'fail-run' });
     const result = await worker.run(
-      { parameters: first.parameters, observed, seed: settings.seed, simulations: npe.simulations, estimator: npe.estimator, samples: npe.samples, sbc: STUDIO_SBC, provider: npe.provider, maxEpochs: STUDIO_MAX_EPOCHS },
+      { parameters: first.parameters, observed, seed: settings.seed, simulations: npe.simulations, estimator: npe.estimator, samples: npe.samples, sbc: STUDIO_SBC, provider: npe.provider, maxEpochs: STUDIO_MAX_EPOCHS, ...preset },
       proxy((thetas: Float64Array[], seed: number, firstIndex: number) => simulate(thetas, seed, firstIndex, ctl.signal)),
       proxy((p: CalibrationProgress) => batcher.push(p)),
       proxy((provider: string) => useNpeLive.setState({ provider })),
+      preset.pointEstimate === 'fitness-pick' ? proxy((batch: Float64Array[], seed: number) => evaluate(batch, seed, ctl.signal)) : undefined,
     );
     batcher.flush();
     flushEpochs();
@@ -171,7 +184,8 @@ export async function runBudgetComparison(runId: string): Promise<void> {
     const out: NonNullable<NpeRunSummary['budgets']> = [];
     for (const simulations of budgets) {
       const r = await getNpeWorker().run(
-        { parameters: run.parameters, observed: Float64Array.from(run.npe.observed), seed: run.settings.seed, simulations, estimator: npe.estimator, samples: 1000, sbc: false, provider: npe.provider, maxEpochs: STUDIO_MAX_EPOCHS, keepForExport: false },
+        // The run's rounds (its posterior is the last round's); no pick: only the samples are shown.
+        { parameters: run.parameters, observed: Float64Array.from(run.npe.observed), seed: run.settings.seed, simulations, estimator: npe.estimator, samples: 1000, sbc: false, provider: npe.provider, maxEpochs: STUDIO_MAX_EPOCHS, keepForExport: false, rounds: run.npe.rounds ?? 1 },
         proxy((thetas: Float64Array[], seed: number, firstIndex: number) => simulate(thetas, seed, firstIndex)),
         proxy(() => {}),
       );

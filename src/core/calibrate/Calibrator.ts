@@ -41,6 +41,12 @@ export interface CalibrationProgress {
   phaseTotal?: number;
   trainLoss?: number;
   valLoss?: number;
+  /**
+   * NPE with more than one round: the round this event belongs to and how many there are. `iteration`
+   * (the epoch) counts on across rounds, so a training curve of the whole run never goes back.
+   */
+  round?: number;
+  rounds?: number;
   /** Current population in physical units (GA/CMA-ES), for the calibration animation. */
   population?: number[][];
   /**

@@ -3,7 +3,7 @@ import { deriveSeed } from '../rng/deriveSeed.ts';
 import type { ParameterSpec } from '../sim/types.ts';
 import type { EpochProgress, EstimatorConfig, TrainConfig, TrainedEstimator } from './estimator/DensityEstimator.ts';
 import { DEFAULT_MAX_EPOCHS, trainDensityEstimator } from './estimator/trainDensityEstimator.ts';
-import { pickByFitness, type FitnessPick } from './pickByFitness.ts';
+import { DEFAULT_PICK_SAMPLES, pickByFitness, type FitnessPick } from './pickByFitness.ts';
 import { DEFAULT_POSTERIOR_SAMPLES, DEFAULT_SAMPLE_BUDGET_MS, LOW_ACCEPTANCE, samplePosterior, summarizePosterior, type PosteriorSummary } from './posterior.ts';
 import { SBC_DEFAULTS, sbcFromDraws, type SbcResult } from './sbc.ts';
 import type { SummarySimulator } from './simulateSummaries.ts';
@@ -89,14 +89,19 @@ export const npeCalibrator: NpeCalibrator = {
     if (rounds === 1) return runRound(parameters, simulate, o);
     const now = o.now ?? (() => 0);
     const t0 = now();
-    // Round 1 only sets the box: no SBC, no pick, no estimator kept.
-    const first = await runRound(parameters, simulate, { ...o, sbc: false, evaluator: undefined, keepEstimator: false });
+    // Round 1 only sets the box: no SBC, no pick, no estimator kept. Progress says which round it is,
+    // and round 2's epochs count on from round 1's (one training curve for the run).
+    const tag = (round: number, offset: number) => o.onProgress && ((p: CalibrationProgress) =>
+      o.onProgress!({ ...p, round, rounds, iteration: p.iteration + offset, totalIterations: p.totalIterations + offset }));
+    const first = await runRound(parameters, simulate, { ...o, sbc: false, evaluator: undefined, keepEstimator: false, onProgress: tag(1, 0) });
     if (first.cancelled || !first.posterior || !first.samples.length) return first;
     const box = truncatedBox(parameters, first.samples);
-    const second = await runRound(box, simulate, { ...o, seed: deriveSeed(o.seed, 40) });
+    const offset = first.history.length;
+    const second = await runRound(box, simulate, { ...o, seed: deriveSeed(o.seed, 40), onProgress: tag(2, offset) });
     const sum = (k: keyof NpeResult['phaseSeconds']) => first.phaseSeconds[k] + second.phaseSeconds[k];
     return {
       ...second,
+      history: [...first.history, ...second.history.map((h) => ({ ...h, iteration: h.iteration + offset }))],
       simulations: first.simulations + second.simulations, failures: first.failures + second.failures, firstError: first.firstError ?? second.firstError,
       seconds: (now() - t0) / 1000,
       trainingSet: { requested: first.trainingSet.requested + second.trainingSet.requested, used: first.trainingSet.used + second.trainingSet.used, failures: first.trainingSet.failures + second.trainingSet.failures },
@@ -169,6 +174,7 @@ async function runRound(parameters: readonly ParameterSpec[], simulate: SummaryS
     bestParams = Object.fromEntries(parameters.map((p, k) => [p.name, posterior.mean[k]]));
     let pointEstimate: NpeResult['pointEstimate'] = { kind: 'posterior-mean' };
     if (o.evaluator && !o.signal?.aborted) {
+      emit({ phase: 'pick', phaseDone: 0, phaseTotal: 2 + Math.min(draws.samples.length, o.pickSamples ?? DEFAULT_PICK_SAMPLES) });
       const pick = await pickByFitness(Float64Array.from(posterior.mean), Float64Array.from(posterior.median), draws.samples, o.evaluator, { seed: o.seed, k: o.pickSamples, signal: o.signal });
       if (pick) {
         const { theta, ...rest } = pick;

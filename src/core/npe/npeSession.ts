@@ -1,4 +1,4 @@
-import type { CalibrationProgress } from '../calibrate/Calibrator.ts';
+import type { BatchEvaluator, CalibrationProgress } from '../calibrate/Calibrator.ts';
 import type { ParameterSpec } from '../sim/types.ts';
 import type { EstimatorKind, TrainedEstimator } from './estimator/DensityEstimator.ts';
 import { npeCalibrator, type NpeResult } from './npeCalibrator.ts';
@@ -24,11 +24,16 @@ export interface NpeSessionRequest {
   provider: ProviderChoice;
   maxEpochs?: number;
   /**
-   * NPE rounds (default 1 here, the paper's: the studio shows one training curve and one simulation
-   * budget; the CLI's default is 2, see NpeOptions.rounds). The studio has no fitness pick yet (it would
-   * need the simulation pool's evaluator in this worker), so its point estimate is the posterior mean.
+   * NPE rounds: 2 (the CLI's default: round 2 on the box the first posterior occupies) or 1 (the
+   * paper's). Absent = 1, what runs made before rounds were offered used.
    */
   rounds?: 1 | 2;
+  /**
+   * The point estimate: `fitness-pick` (the CLI's default: the best of the posterior mean, median and
+   * 100 samples by the one-step fitness on the training data; needs `evaluate` in {@link NpeSessionApi.run})
+   * or `posterior-mean` (the paper's; the default when absent).
+   */
+  pointEstimate?: 'fitness-pick' | 'posterior-mean';
   /** Keep this run's estimator for export (default true; the budget comparison's reruns pass false). */
   keepForExport?: boolean;
 }
@@ -43,9 +48,14 @@ export type NpeSessionResult = Omit<NpeResult, 'estimator'>;
  * injects the ORT runtime factory and wraps this with comlink.
  */
 export interface NpeSessionApi {
+  /**
+   * @param evaluate the one-step fitness on the training data, for the `fitness-pick` point estimate.
+   * It runs the user's program, so it must run where simulations do (the page passes the simulation
+   * pool's evaluator through), never in this worker, which computes trusted numbers.
+   */
   run(
     request: NpeSessionRequest, simulate: SummarySimulator, onProgress: (p: CalibrationProgress) => void,
-    onProvider?: (provider: string) => void,
+    onProvider?: (provider: string) => void, evaluate?: BatchEvaluator,
   ): Promise<NpeSessionResult>;
   /** Stops the run in progress (it returns what it has, `cancelled: true`). */
   cancel(): void;
@@ -60,14 +70,16 @@ export function createNpeSession(runtimeFor: (provider: ProviderChoice) => Promi
   let signal = { aborted: false };
   let last: { estimator: TrainedEstimator; names: string[] } | null = null;
   return {
-    async run(req, simulate, onProgress, onProvider) {
+    async run(req, simulate, onProgress, onProvider, evaluate) {
+      const pick = req.pointEstimate === 'fitness-pick';
+      if (pick && !evaluate) throw new Error('NPE: the fitness-picked point estimate needs an evaluator (the one-step fitness on the training data); pass one, or ask for the posterior mean');
       signal = { aborted: false };
       const runtime = await runtimeFor(req.provider);
       onProvider?.(runtime.provider);
       const { estimator, ...result } = await npeCalibrator.run(req.parameters, simulate, {
         seed: req.seed, runtime, observed: req.observed, simulations: req.simulations, estimator: { kind: req.estimator },
         train: { maxEpochs: req.maxEpochs }, samples: req.samples, sbc: req.sbc, signal, onProgress,
-        now, keepEstimator: true, rounds: req.rounds ?? 1,
+        now, keepEstimator: true, rounds: req.rounds ?? 1, evaluator: pick ? evaluate : undefined,
       });
       if (estimator && req.keepForExport === false) await estimator.release();
       else if (estimator) {

@@ -9,6 +9,7 @@ import { Plot } from '../../components/Plot.tsx';
 import { BUDGET_STEPS, type NpeRunSummary } from '../../model/NpeRun.ts';
 import type { RunRecord } from '../../model/RunRecord.ts';
 import { NpeProgress } from './NpeProgress.tsx';
+import { PointEstimateLine } from './PointEstimateLine.tsx';
 import { PosteriorTable } from './PosteriorTable.tsx';
 import { SbcCard } from './SbcCard.tsx';
 
@@ -69,9 +70,9 @@ function Posterior({ run, npe, truth }: { run: RunRecord; npe: NpeRunSummary; tr
         </div>
         <p className="text-small muted">
           {npe.trainingSet.used.toLocaleString('en-US')} simulations ({npe.trainingSet.failures} failed), {npe.estimator.toUpperCase()} trained on{' '}
-          <strong>{npe.provider}</strong> (stopped by {npe.stoppedBy}); {npe.posterior.samples.toLocaleString('en-US')} samples. The posterior mean is the calibrated
-          value. Phases: simulate {npe.phaseSeconds.simulate.toFixed(1)} s, train {npe.phaseSeconds.train.toFixed(1)} s, sample {npe.phaseSeconds.sample.toFixed(1)} s, SBC {npe.phaseSeconds.sbc.toFixed(1)} s.
+          <strong>{npe.provider}</strong> (stopped by {npe.stoppedBy}); {npe.posterior.samples.toLocaleString('en-US')} samples. Phases: simulate {npe.phaseSeconds.simulate.toFixed(1)} s, train {npe.phaseSeconds.train.toFixed(1)} s, sample {npe.phaseSeconds.sample.toFixed(1)} s, SBC {npe.phaseSeconds.sbc.toFixed(1)} s.
         </p>
+        <PointEstimateLine npe={npe} />
         <p className="text-small" data-testid="npe.acceptance" data-rate={npe.acceptance.rate} style={npe.acceptance.low ? { color: 'var(--danger)' } : undefined}>
           {(100 * npe.acceptance.rate).toFixed(1)} % of posterior draws fell inside the prior bounds
           {npe.acceptance.low ? ' — low: the estimator puts much of its mass where the prior is zero; treat this posterior with care.' : '.'}

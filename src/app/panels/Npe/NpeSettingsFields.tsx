@@ -1,5 +1,6 @@
 import { updateRunSettings } from '../../actions/calibrationActions.ts';
-import { DEFAULT_NPE_SETTINGS, type NpeSettings } from '../../model/NpeRun.ts';
+import type { BudgetMode } from '../../../core/calibrate/budget.ts';
+import { DEFAULT_NPE_SETTINGS, npePreset, type NpeSettings } from '../../model/NpeRun.ts';
 import { studioStore } from '../../store/studioStore.ts';
 import { useStudio } from '../../store/useStudio.ts';
 import { IntInput } from '../../components/IntInput.tsx';
@@ -10,9 +11,14 @@ function setNpe(patch: Partial<NpeSettings>): void {
 }
 
 /** What the Start button will do, in words. */
-export function npeBudgetText(npe: NpeSettings | undefined): string {
+export function npeBudgetText(npe: NpeSettings | undefined, budget: BudgetMode | undefined): string {
   const n = { ...DEFAULT_NPE_SETTINGS, ...npe };
-  return `${n.simulations.toLocaleString('en-US')} simulated copies of the train split from the uniform prior (in Web Workers), then a ${n.estimator === 'maf' ? 'masked autoregressive flow' : 'mixture density network'} trained with onnxruntime-web, ${n.samples.toLocaleString('en-US')} posterior samples and an SBC check.`;
+  const preset = npePreset(budget);
+  const round = `${n.simulations.toLocaleString('en-US')} simulated copies of the train split`;
+  const net = `a ${n.estimator === 'maf' ? 'masked autoregressive flow' : 'mixture density network'} trained with onnxruntime-web`;
+  return preset.rounds === 2
+    ? `Two rounds, each of ${round} (in Web Workers) and ${net}: the first from the uniform prior, the second from the box its posterior occupies; then ${n.samples.toLocaleString('en-US')} posterior samples, an SBC check, and the calibrated value picked by the energy score among the posterior mean, median and 100 samples.`
+    : `${round} from the uniform prior (in Web Workers), then ${net}, ${n.samples.toLocaleString('en-US')} posterior samples and an SBC check; the posterior mean is the calibrated value (the paper’s settings).`;
 }
 
 /** NPE budget: simulations, estimator, posterior samples, execution provider. */
@@ -22,9 +28,17 @@ export function NpeSettingsFields({ disabled }: { disabled: boolean }) {
   const int = (label: string, value: number, min: number, max: number, testId: string, apply: (v: number) => void, hint?: string) => (
     <IntInput label={label} value={value} min={min} max={max} testId={testId} hint={hint} disabled={disabled} onChange={apply} />
   );
+  const budget = useStudio((s) => s.settings.budget) ?? 'paper';
   return (
     <>
-      {int('Simulations', npe.simulations, 50, 20000, 'npe.sims', (v) => setNpe({ simulations: v }), 'Training simulations drawn from the prior (the paper: 1000)')}
+      <label className="field" title="Two rounds and a picked estimate (the CLI's default), or the paper's single round and posterior mean">
+        Preset
+        <select value={budget} disabled={disabled} data-testid="npe.preset" onChange={(e) => updateRunSettings({ budget: e.target.value as BudgetMode })}>
+          <option value="converge">Two rounds, picked estimate (default)</option>
+          <option value="paper">One round, posterior mean (paper)</option>
+        </select>
+      </label>
+      {int('Simulations', npe.simulations, 50, 20000, 'npe.sims', (v) => setNpe({ simulations: v }), 'Training simulations per round (the paper: 1000)')}
       <label className="field">
         Estimator
         <select value={npe.estimator} disabled={disabled} data-testid="npe.estimator" onChange={(e) => setNpe({ estimator: e.target.value as NpeSettings['estimator'] })}>
