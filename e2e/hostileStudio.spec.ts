@@ -98,6 +98,23 @@ async function importProject(page: Page, json: unknown): Promise<void> {
 }
 let imports = 0;
 
+/**
+ * Imports a project file that must be adopted, and returns once it is open. Waiting for "(imported)" in
+ * the picker is not enough: after the first import every later one finds that text at once (the
+ * earlier copy is still listed), so the test moved on while the import was still being read and saved,
+ * and the import, landing later, put the studio back on Knowledge under the test's feet (issue 19: a
+ * Calibrate field that never appeared). The adoption adds the project to the picker and opens Knowledge
+ * in one store update, so both are awaited.
+ */
+async function importAndOpen(page: Page, json: unknown): Promise<void> {
+  const options = page.getByTestId('project.picker').locator('option');
+  const before = await options.count();
+  await importProject(page, json);
+  await expect(options).toHaveCount(before + 1);
+  await expect(page.getByTestId('project.picker').locator('option:checked')).toContainText('(imported)');
+  await expect(page.getByTestId('panel.knowledge')).toBeVisible();
+}
+
 /** Checks after each case: nothing reached the listener, the page still renders, no canary is on screen. */
 async function checkCase(page: Page, gaps: { read(): Promise<number> }, name: string, report: string[]): Promise<void> {
   await expect(page.getByTestId('studio')).toBeVisible();
@@ -139,8 +156,7 @@ test('hostile project files: expressions, rules, limits and malformed results ar
     const json = structuredClone(clean);
     json.project.whatIf = whatIfWith(e.text, field);
     json.project.rules = [{ id: 'r', description: 'hostile', check: exprs[(k + 1) % 9].text }];
-    await importProject(page, json);
-    await expect(page.getByTestId('project.picker')).toContainText('(imported)');
+    await importAndOpen(page, json);
     await studio.goto('scenarios');
     await expect(page.getByTestId('panel.scenarios')).toContainText(/syntax error|not allowed|not a function|more follows|not available/);
     await studio.goto('knowledge');
@@ -152,8 +168,7 @@ test('hostile project files: expressions, rules, limits and malformed results ar
     const json = structuredClone(clean);
     json.project.whatIf = whatIfWith(e.text, 'cost');
     json.project.rules = [{ id: 'r', description: 'huge', check: e.text }];
-    await importProject(page, json);
-    await expect(page.getByTestId('project.picker')).toContainText('(imported)');
+    await importAndOpen(page, json);
     await studio.goto('knowledge');
     await expect(page.getByTestId('rules.error').first()).toContainText(/at most 2000 are allowed|nested more than 64/);
     await checkCase(page, gaps, `file: cost and rule = ${e.name}`, report);
@@ -188,8 +203,7 @@ test('hostile project files: expressions, rules, limits and malformed results ar
   for (const [name, mutate, panel] of malformed) {
     const json = structuredClone(clean);
     mutate(json);
-    await importProject(page, json);
-    await expect(page.getByTestId('project.picker')).toContainText('(imported)');
+    await importAndOpen(page, json);
     await page.getByTestId(`nav.${panel}`).click();
     await expect(page.getByTestId(`panel.${panel}`).or(page.getByTestId('panel.error'))).toBeVisible();
     // The rest of the studio keeps working.
@@ -232,12 +246,7 @@ test('hostile typed fields: costs, scenario values and rules are checked by the 
   console.log(`\nhostile typed fields (${report.length} cases)\n${report.join('\n')}`);
 });
 
-// FIXME (issue #19, left open): on a clean-clone CI run (2 cores) this sequence once left the page
-// unresponsive: after the hostile programs, Calibrate's method field never appeared within 7 min and no
-// page snapshot could be taken (passes alone: 21.9 s). Until that hang is found it does not run in
-// npm test; `npx playwright test e2e/hostileStudio.spec.ts` with GSIM_HOSTILE_PROGRAMS=1 runs it.
 test('hostile programs: a model cannot forge the truth, flood the page, or put markup in a chart; a dead sandbox is rebuilt', async ({ page, studio, calibrate }) => {
-  test.fixme(!process.env.GSIM_HOSTILE_PROGRAMS, 'intermittent page hang under investigation (issue #19)');
   test.setTimeout(420_000);
   await plantCanaries(page, studio);
   const gaps = await frameGaps(page);
@@ -254,8 +263,7 @@ test('hostile programs: a model cannot forge the truth, flood the page, or put m
   const importWithSource = async (source: string) => {
     const json = structuredClone(clean);
     json.project.source = source;
-    await importProject(page, json);
-    await expect(page.getByTestId('project.picker')).toContainText('(imported)');
+    await importAndOpen(page, json);
   };
   // 31: the truth's numbers with a clean model, then beside a model that rewrites its worker's requests.
   const cleanTruth = await truthOf();
