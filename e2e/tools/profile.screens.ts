@@ -3,9 +3,11 @@ import { expect, test } from '../fixtures.ts';
 
 /**
  * A CPU profile of the main thread during a GA run and an NPE run (issue #15's long tasks), written to
- * .scratch/profile-<env>.json with a summary of the heaviest functions by self time and of the long
+ * .scratch/profile-<env>-<what>.cpuprofile with a summary of the heaviest functions by self time and of the long
  * tasks. Not part of `npm test`: run with `PROFILE_ENV=hospital npx playwright test -c
  * e2e/tools/screens.config.ts profile` (a non-minified build reads best: SCREENS_MINIFY=0).
+ * PROFILE_WHAT=npe profiles a watched NPE run after a warm-up run, npe-unwatched one while another
+ * step is shown; the default, ga, a GA run.
  */
 const ENV = process.env.PROFILE_ENV ?? 'hospital';
 
@@ -29,6 +31,15 @@ test(`profile the main thread on ${ENV}`, async ({ studio, calibrate, npe, page 
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await studio.goto('calibrate');
   const what = process.env.PROFILE_WHAT ?? 'ga';
+  if (what !== 'ga') {
+    // A warm-up run first (the NPE worker's start and the WASM compile are one-off costs), then wait
+    // for its diagnostics and predictive fans, so the profile holds one warm run and nothing else.
+    await npe.configure({ sims: 100, samples: 500, seed: 5 });
+    await npe.start();
+    await npe.waitForStatus('done');
+    await expect.poll(() => studio.state<boolean>('s.runs[0].diagnostics !== undefined && s.runs[0].diagnostics.status !== "pending" && s.runs[0].npe?.predictive !== undefined'), { timeout: 120_000 }).toBe(true);
+    await page.waitForTimeout(3000);
+  }
   const profiling = process.env.PROFILE_CPU !== '0'; // PROFILE_CPU=0: long tasks only, no profiler overhead
   if (profiling) await cdp.send('Profiler.start');
   const t0 = await page.evaluate(() => performance.now());
@@ -39,7 +50,10 @@ test(`profile the main thread on ${ENV}`, async ({ studio, calibrate, npe, page 
   } else {
     await npe.configure({ sims: 100, samples: 500, seed: 5 });
     await npe.start();
-    await npe.waitForStatus('done');
+    // PROFILE_WHAT=npe-unwatched: the run goes on while another step is shown.
+    if (what === 'npe-unwatched') await studio.goto('knowledge');
+    await expect.poll(() => studio.state<string>('s.runs[0].status'), { timeout: 300_000 }).toBe('done');
+    console.log(`[profile ${ENV} ${what}] phases ${JSON.stringify(await studio.state('s.runs[0].npe.phaseSeconds'))}, ${await studio.state('s.runs[0].seconds')} s`);
   }
   const tasks = await page.evaluate((t0) => (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.filter((t) => t.start >= t0), t0);
   const longest = Math.max(0, ...tasks.map((t) => t.ms));
@@ -47,7 +61,7 @@ test(`profile the main thread on ${ENV}`, async ({ studio, calibrate, npe, page 
   console.log(`[profile ${ENV} ${what}] over 200 ms at (s after start): ${tasks.filter((t) => t.ms > 200).map((t) => `${((t.start - t0) / 1000).toFixed(2)}+${t.ms.toFixed(0)}`).join(' ')}`);
   if (!profiling) return;
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number } };
-  writeFileSync(`.scratch/u-profile-${ENV}-${what}.cpuprofile`, JSON.stringify(profile));
+  writeFileSync(`.scratch/profile-${ENV}-${what}.cpuprofile`, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
