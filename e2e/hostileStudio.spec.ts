@@ -279,7 +279,9 @@ test('hostile programs: a model cannot forge the truth, flood the page, or put m
   await importWithSource(portFloodingModel(covid.starterSource));
   await studio.goto('calibrate');
   await calibrate.configure({ method: 'ga', generations: 2, popsize: 8, mc: 1, seed: 1 });
-  await calibrate.start();
+  // Started by hand, not with calibrate.start(): that waits to see "running", and this run may fail
+  // before the first look (its first answer already floods).
+  await page.getByTestId('calibrate.start').click();
   await expect(calibrate.progress()).toHaveAttribute('data-status', /done|failed/, { timeout: 120_000 });
   await checkCase(page, gaps, 'program: floods the page through its port', report);
   // 34: a parameter named as a link: charts show it as text, no link anywhere in a chart.
