@@ -56,6 +56,22 @@ describe('WorkerPool', () => {
     pool.terminate();
   });
 
+  it('a worker that never starts (its first ping never answered) fails the call at the limit, is replaced, and the next worker serves', async () => {
+    const { factory, made } = fakeFactory();
+    // The first worker's sandbox never answers; its replacement starts normally.
+    const pool = new WorkerPool<FakeApi>(() => {
+      const handle = factory();
+      return made.length === 1 ? { ...handle, ready: new Promise<never>(() => {}) } : { ...handle, ready: Promise.resolve() };
+    }, { size: 1, timeoutMs: 50 });
+    const err = await pool.run((api) => api.echo(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SimulatorError);
+    expect((err as SimulatorError).code).toBe('timeout');
+    expect((err as SimulatorError).message).toMatch(/did not start within 50 ms/);
+    expect(made[0].terminated).toBe(true);
+    expect(await pool.run((api) => api.echo(21))).toBe(42);
+    pool.terminate();
+  });
+
   it('broadcast(task) runs on every worker and is replayed on a replacement before its first call', async () => {
     const { factory } = fakeFactory();
     const pool = new WorkerPool(factory, { size: 2, timeoutMs: 50 });

@@ -277,13 +277,15 @@ export class WorkerPool<Api> {
           reject(reason);
         };
       });
-      // Each phase (replaying the broadcast, then the call itself) gets the full limit.
-      const limited = <T>(phase: Promise<T>): Promise<T> => {
-        if (Number.isFinite(limit)) timer = setTimeout(() => job.cancel?.(timeoutError(limit)), limit);
+      // Each phase (the worker's start, replaying the broadcast, then the call itself) gets the full limit.
+      const limited = <T>(phase: Promise<T>, onLimit: (ms: number) => Error = timeoutError): Promise<T> => {
+        if (Number.isFinite(limit)) timer = setTimeout(() => job.cancel?.(onLimit(limit)), limit);
         return Promise.race([phase, stopped]).finally(() => clearTimeout(timer));
       };
       const work = (async () => {
-        if (slot.handle.ready) await Promise.race([slot.handle.ready, stopped]);
+        // A worker that never answers its first ping (a sandbox that never started) would otherwise
+        // leave the call, and the run waiting on it, open for ever.
+        if (slot.handle.ready) await limited(slot.handle.ready, startupError);
         // A replacement worker first replays the latest broadcast (it holds no program yet).
         const version = this.setupVersion;
         if (job.setsVersion === undefined && this.setup && slot.setupVersion !== version) {
@@ -324,6 +326,11 @@ function timeoutError(limitMs: number): SimulatorError {
     'timeout',
     `the simulator did not finish within the time limit of ${s} per call (an endless loop in step or at top level?); its worker was stopped and replaced`,
   );
+}
+
+function startupError(limitMs: number): SimulatorError {
+  const s = limitMs >= 1000 ? `${+(limitMs / 1000).toFixed(2)} s` : `${limitMs} ms`;
+  return new SimulatorError('timeout', `a simulation worker did not start within ${s} (its sandbox never answered); it was stopped and replaced`);
 }
 
 /** A dead worker: simulator failures pass through; anything else becomes a runtime failure of the program. */
