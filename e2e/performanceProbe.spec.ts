@@ -14,6 +14,8 @@ import { StudioPage } from './pages/StudioPage.ts';
  * a page's NPE runs get faster from one to the next (the workers' JIT and the WASM runtime keep
  * warming after the first run), so with one run of each the first measured one lost. With the same
  * code, watched-then-unwatched read 2.01× and unwatched-then-watched 0.83× (covid, loaded machine).
+ * The warm-up has the measured runs' budget: after a 50-simulation one, the first measured run was
+ * still the slowest on all three benchmarks.
  */
 const NPE_SIMS = Number(process.env.GSIM_PROBE_NPE_SIMS ?? 100);
 
@@ -70,11 +72,11 @@ interface NpeFigures {
  * long tasks and chart draws from its start until the page settled again (its results drawn; for an
  * unwatched run that includes coming back to the Calibrate step).
  */
-async function npeRun(page: Page, watched: boolean, sims = NPE_SIMS): Promise<NpeFigures> {
+async function npeRun(page: Page, watched: boolean): Promise<NpeFigures> {
   const studio = new StudioPage(page);
   const npe = new NpePanel(page);
   await studio.goto('calibrate');
-  await npe.configure({ sims, samples: 500, seed: 5 });
+  await npe.configure({ sims: NPE_SIMS, samples: 500, seed: 5 });
   const t0 = await now(page);
   await npe.start();
   if (!watched) await studio.goto('knowledge');
@@ -124,7 +126,7 @@ for (const env of ['covid', 'supply-chain', 'hospital'] as const) {
 
     // NPE with the same seed and budget: a warm-up run (the first NPE run of a page also pays for
     // starting its worker and compiling the WASM runtime), then watched and unwatched in ABBA order.
-    await npeRun(page, true, 50);
+    await npeRun(page, true);
     const runs: { watched: boolean; f: NpeFigures }[] = [];
     for (const watched of [true, false, false, true]) runs.push({ watched, f: await npeRun(page, watched) });
     for (const r of runs) console.log(`[probe ${env}] NPE ${NPE_SIMS} simulations ${r.watched ? 'watched' : 'unwatched'}: ${describeNpe(r.f)}`);

@@ -3,8 +3,8 @@ import { expect, test } from '../fixtures.ts';
 
 /**
  * A CPU profile of the main thread during a GA run and an NPE run (issue #15's long tasks), written to
- * .scratch/profile-<env>-<what>.cpuprofile with a summary of the heaviest functions by self time and of the long
- * tasks. Not part of `npm test`: run with `PROFILE_ENV=hospital npx playwright test -c
+ * .scratch/profile-<env>-<what>.cpuprofile, with a summary of the heaviest functions by self time and
+ * of the long tasks. Not part of `npm test`: run with `PROFILE_ENV=hospital npx playwright test -c
  * e2e/tools/screens.config.ts profile` (a non-minified build reads best: SCREENS_MINIFY=0).
  * PROFILE_WHAT=npe profiles a watched NPE run after a warm-up run, npe-unwatched one while another
  * step is shown; the default, ga, a GA run.
