@@ -56,13 +56,13 @@ describe('WorkerPool', () => {
     pool.terminate();
   });
 
-  it('a worker that never starts (its first ping never answered) fails the call at the limit, is replaced, and the next worker serves', async () => {
+  it('a worker that never starts (its first ping never answered) fails the call at the start-up limit, is replaced, and the next worker serves', async () => {
     const { factory, made } = fakeFactory();
     // The first worker's sandbox never answers; its replacement starts normally.
     const pool = new WorkerPool<FakeApi>(() => {
       const handle = factory();
       return made.length === 1 ? { ...handle, ready: new Promise<never>(() => {}) } : { ...handle, ready: Promise.resolve() };
-    }, { size: 1, timeoutMs: 50 });
+    }, { size: 1, timeoutMs: 10, startupLimitMs: 50 });
     const err = await pool.run((api) => api.echo(1)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SimulatorError);
     expect((err as SimulatorError).code).toBe('timeout');

@@ -30,6 +30,11 @@ export interface WorkerPoolOptions {
    * reaches the next program. The browser pool sets it; Node's vm sandbox gives each program a realm.
    */
   freshWorkersPerBroadcast?: boolean;
+  /**
+   * How long a new worker may take to answer its first ping before the call waiting on it fails; the
+   * call's own limit when that is longer. Default 30 s (a cold start on a loaded machine takes seconds).
+   */
+  startupLimitMs?: number;
 }
 
 export interface CallOptions {
@@ -86,6 +91,7 @@ export class WorkerPool<Api> {
   private readonly factory: WorkerFactory<Api>;
   private readonly defaultTimeoutMs: number;
   private readonly freshWorkersPerBroadcast: boolean;
+  private readonly startupLimitMs: number;
   private setup?: WorkerTask<Api, unknown>;
   private setupVersion = 0;
   private closed = false;
@@ -100,6 +106,7 @@ export class WorkerPool<Api> {
     this.factory = factory;
     this.defaultTimeoutMs = options.timeoutMs ?? Infinity;
     this.freshWorkersPerBroadcast = options.freshWorkersPerBroadcast ?? false;
+    this.startupLimitMs = options.startupLimitMs ?? 30_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -278,14 +285,15 @@ export class WorkerPool<Api> {
         };
       });
       // Each phase (the worker's start, replaying the broadcast, then the call itself) gets the full limit.
-      const limited = <T>(phase: Promise<T>, onLimit: (ms: number) => Error = timeoutError): Promise<T> => {
-        if (Number.isFinite(limit)) timer = setTimeout(() => job.cancel?.(onLimit(limit)), limit);
+      const limited = <T>(phase: Promise<T>, ms = limit, onLimit: (ms: number) => Error = timeoutError): Promise<T> => {
+        if (Number.isFinite(ms)) timer = setTimeout(() => job.cancel?.(onLimit(ms)), ms);
         return Promise.race([phase, stopped]).finally(() => clearTimeout(timer));
       };
       const work = (async () => {
         // A worker that never answers its first ping (a sandbox that never started) would otherwise
-        // leave the call, and the run waiting on it, open for ever.
-        if (slot.handle.ready) await limited(slot.handle.ready, startupError);
+        // leave the call, and the run waiting on it, open for ever. Its own limit is at least
+        // `startupLimitMs`: a short call limit (the editor's 3 s check) must not fail a slow start.
+        if (slot.handle.ready) await limited(slot.handle.ready, Math.max(limit, this.startupLimitMs), startupError);
         // A replacement worker first replays the latest broadcast (it holds no program yet).
         const version = this.setupVersion;
         if (job.setsVersion === undefined && this.setup && slot.setupVersion !== version) {
