@@ -2,7 +2,7 @@ import { BUDGET_MODES, type BudgetMode } from '../../core/calibrate/budget.ts';
 import { DEFAULT_FITNESS } from '../../core/calibrate/defaultFitness.ts';
 import type { ParameterIdentifiability } from '../../core/calibrate/identifiability.ts';
 import { FITNESS_KINDS, type FitnessKind } from '../../core/calibrate/oneStepFitness.ts';
-import { calibrationWarnings, type CalibrationWarning } from '../../core/calibrate/trustWarnings.ts';
+import { calibrationWarnings, type CalibrationWarning, type TrustInput } from '../../core/calibrate/trustWarnings.ts';
 import type { ValidationMetrics } from '../../core/eval/validationMetrics.ts';
 import { fmt, table } from '../formatText.ts';
 import { choiceFlag, optionalIntFlag } from '../parseFlags.ts';
@@ -44,13 +44,13 @@ export function noiseRatioOf(val: ValidationMetrics | null | undefined): number 
 
 /** Warnings with the validation noise ratio added (it is known only after the diagnostics). */
 export function warningsWithNoise(
-  result: { bestFitness: number; failures: number; firstError?: string; search?: { candidates: number } },
+  result: { bestFitness: number; failures: number; firstError?: string; search?: TrustInput['search'] },
   identifiability: readonly ParameterIdentifiability[],
   noiseRatio: number | null,
 ): CalibrationWarning[] {
   return calibrationWarnings({
     bestFitness: result.bestFitness, failures: result.failures, candidates: result.search?.candidates, firstError: result.firstError,
-    identifiability, noiseRatio: noiseRatio ?? undefined,
+    identifiability, noiseRatio: noiseRatio ?? undefined, search: result.search,
   });
 }
 

@@ -62,4 +62,12 @@ describe('trust signals after a calibration', () => {
     expect(calibrationWarnings({ bestFitness: 1, noiseRatio: 1.1 })).toEqual([]);
     expect(calibrationWarnings({ bestFitness: 1, noiseRatio: Infinity })[0].message).toMatch(/deterministic/);
   });
+
+  it('calibrationWarnings flags a search stopped on its cap while still improving, and neither a stall nor a cap hit without that verdict', () => {
+    const warned = calibrationWarnings({ bestFitness: 1, search: { stoppedBy: 'budget', candidates: 4400, capExtensions: 2, stillImproving: true } });
+    expect(warned.map((w) => w.kind)).toEqual(['still-improving']);
+    expect(warned[0].message).toMatch(/4,400 candidates.*extended 2 times.*--max-candidates/);
+    expect(calibrationWarnings({ bestFitness: 1, search: { stoppedBy: 'budget', candidates: 2200, stillImproving: false } })).toEqual([]);
+    expect(calibrationWarnings({ bestFitness: 1, search: { stoppedBy: 'stalled', candidates: 900 } })).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ export interface TrustInput {
   firstError?: string;
   identifiability?: readonly ParameterIdentifiability[];
   /** How the search spent its budget (GA/CMA-ES): a search cut off while still improving is flagged. */
-  search?: Pick<SearchSummary, 'stoppedBy' | 'candidates' | 'capExtensions' | 'stillImproving'>;
+  search?: Pick<SearchSummary, 'candidates'> & Partial<Pick<SearchSummary, 'stoppedBy' | 'capExtensions' | 'stillImproving'>>;
   /**
    * Validation one-step W1 (mean distance of a simulated next state to the observed one) over the
    * simulator's own noise floor (mean distance between two simulated next states): ≈ 1 for a simulator

@@ -25,6 +25,7 @@ export function runWarnings(run: RunRecord): CalibrationWarning[] {
     firstError: run.firstError,
     identifiability,
     noiseRatio,
+    search: run.search,
   });
 }
 
