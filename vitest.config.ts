@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Core and CLI tests run in Node (no DOM: proves core is environment-free); UI tests run in jsdom.
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker (cores − 1), yet most of the slow files (CLI, queue,
+    // hostile corpora) wait on child processes: two workers keep both cores busy. GSIM_VITEST_WORKERS
+    // overrides it.
+    maxWorkers: Number(process.env.GSIM_VITEST_WORKERS ?? 2),
     projects: [
       {
         test: {
