@@ -5,14 +5,20 @@ import { simAnswerBudget } from './simAnswerBudget.ts';
 /** The next message on a port (the worker's side of the channel). */
 const next = (port: MessagePort) => new Promise<unknown>((resolve) => port.addEventListener('message', (e) => resolve(e.data), { once: true }));
 
+/** A channel whose page side is guarded: what the guard lets through, and the violations it saw. */
+function guardedChannel(options?: Parameters<typeof guardPort>[2]) {
+  const { port1: page, port2: worker } = new MessageChannel();
+  worker.start();
+  const violations: string[] = [];
+  const ep = guardPort(page, (why) => violations.push(why), options);
+  const got: unknown[] = [];
+  ep.addEventListener('message', (e) => got.push((e as MessageEvent).data));
+  return { page, worker, ep, violations, got };
+}
+
 describe('guardPort', () => {
   it('delivers one answer per open call and stops the worker at its first message out of turn', async () => {
-    const { port1: page, port2: worker } = new MessageChannel();
-    worker.start();
-    const violations: string[] = [];
-    const ep = guardPort(page, (why) => violations.push(why));
-    const got: unknown[] = [];
-    ep.addEventListener('message', (e) => got.push((e as MessageEvent).data));
+    const { worker, ep, violations, got } = guardedChannel();
 
     const asked = next(worker);
     ep.postMessage({ id: 'call-1', type: 'APPLY' });
@@ -40,12 +46,7 @@ describe('guardPort', () => {
 
 describe('guardPort undeserializable messages', () => {
   it('stops the worker at a message the page cannot deserialize, and delivers nothing from it afterwards', async () => {
-    const { port1: page, port2: worker } = new MessageChannel();
-    worker.start();
-    const violations: string[] = [];
-    const ep = guardPort(page, (why) => violations.push(why));
-    const got: unknown[] = [];
-    ep.addEventListener('message', (e) => got.push((e as MessageEvent).data));
+    const { page, worker, ep, violations, got } = guardedChannel();
     ep.postMessage({ id: 'call-1', type: 'APPLY' });
     // What the browser fires on the page's port when a worker posts what cannot cross (no data, no id).
     page.dispatchEvent(new Event('messageerror'));
@@ -60,12 +61,7 @@ describe('guardPort undeserializable messages', () => {
 
 describe('guardPort answer budget', () => {
   it('stops the worker whose answer is larger than its call allows, and delivers answers within it', async () => {
-    const { port1: page, port2: worker } = new MessageChannel();
-    worker.start();
-    const violations: string[] = [];
-    const ep = guardPort(page, (why) => violations.push(why), { answerBudget: (req) => ((req as { path: string[] }).path[0] === 'ping' ? 1024 : 1e6) });
-    const got: unknown[] = [];
-    ep.addEventListener('message', (e) => got.push((e as MessageEvent).data));
+    const { worker, ep, violations, got } = guardedChannel({ answerBudget: (req) => ((req as { path: string[] }).path[0] === 'ping' ? 1024 : 1e6) });
 
     ep.postMessage({ id: 'big', type: 'APPLY', path: ['rollouts'] });
     worker.postMessage({ id: 'big', value: new Float64Array(100_000) }); // 800 kB, within 1 MB
