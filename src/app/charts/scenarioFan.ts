@@ -68,9 +68,12 @@ function buildScenarioFan(o: ScenarioOutcome, variable: string, yRange?: [number
   return {
     data,
     // The legend is drawn once in HTML above the charts (repeated per small chart it covers the data).
+    // The variable's name stands upright above the plot's top-left corner (long names run right, not off
+    // the figure): as a rotated y-axis title a one-letter name ("I") read as a dash.
     layout: {
-      showlegend: false, shapes, margin: { l: 52, r: 8, t: 8, b: 36 }, xaxis: { title: { text: 'day' } },
-      yaxis: yRange ? { range: yRange, title: { text: variable } } : { title: { text: variable } },
+      showlegend: false, shapes, margin: { l: 52, r: 8, t: 24, b: 36 }, xaxis: { title: { text: 'day' } },
+      yaxis: yRange ? { range: yRange } : {},
+      annotations: [{ text: variable, xref: 'paper', yref: 'paper', x: 0, y: 1, xanchor: 'left', yanchor: 'bottom', yshift: 4, showarrow: false, font: { size: 13 } }],
     },
   };
 }
