@@ -6,7 +6,8 @@ import { splitColor } from './splitColors.ts';
  * Per-variable W1 bars: rollout W1 on validation and, for benchmarks, the one-step test W1 against the
  * ground truth. They are different metrics (a whole rollout against the data, one step against the
  * truth), so each gets its own panel and axis instead of sharing one scale. W1 is in each variable's
- * own units (the average distance between the two distributions), which the axis titles say.
+ * own units (the average distance between the two distributions), which the axis titles say. When
+ * the benchmark's noise floor has arrived, each test bar carries a red tick at its variable's floor.
  */
 export function w1Bars(d: RunDiagnostics): { data: PlotTrace[]; layout: PlotLayout } {
   const data: PlotTrace[] = [];
@@ -21,6 +22,17 @@ export function w1Bars(d: RunDiagnostics): { data: PlotTrace[]; layout: PlotLayo
       type: 'bar', name: 'one-step W1 vs ground truth (test)', x: vars, y: vars.map((v) => by.get(v) ?? null), marker: { color: splitColor('test') },
       ...(both ? { xaxis: 'x2', yaxis: 'y2' } : {}),
     });
+    // The truth scored against itself: a tick across each bar at the W1 no simulator can beat, so a bar
+    // reads against its own variable's reference rather than against the other bars.
+    const floor = d.benchmark.floor && new Map(d.benchmark.floor.perVariable.map((v) => [v.name, v.w1]));
+    if (floor) {
+      data.push({
+        type: 'scatter', mode: 'markers', name: 'noise floor (truth vs itself)', x: vars, y: vars.map((v) => floor.get(v) ?? null),
+        marker: { symbol: 'line-ew-open', size: 34, line: { width: 3, color: '#c9372c' } },
+        hovertemplate: '%{x}: noise floor %{y:.3g}<extra></extra>',
+        ...(both ? { xaxis: 'x2', yaxis: 'y2' } : {}),
+      });
+    }
   }
   const title = (text: string) => ({ title: { text } });
   const layout: PlotLayout = both
