@@ -14,7 +14,7 @@ const CHUNK = 25;
 
 /** What a landscape depends on: the run's program, seed and Monte-Carlo draws (and the dataset). */
 export function landscapeKey(run: RunRecord): string {
-  return `${run.codeHash}:${run.settings.seed}:${run.settings.mc}`;
+  return `${run.codeHash}:${run.settings.seed}:${run.settings.mc}:${run.settings.fitness ?? 'mse'}`;
 }
 
 /**
@@ -37,8 +37,9 @@ export function landscapeBlocker(run: RunRecord): string | null {
 
 /**
  * The training fitness of `run`'s program on a 25 × 25 grid over its two parameters' prior box,
- * scored in the run pool with the run's seed and MC draws (the same one-step MSE the GA minimised,
- * with common random numbers, so the population and the landscape agree). Cached per run settings.
+ * scored in the run pool with the run's seed, MC draws and fitness (the same one-step MSE or energy
+ * score the search minimised, with common random numbers, so the population and the landscape agree).
+ * Cached per run settings.
  */
 export function computeLandscape(run: RunRecord): Promise<FitnessLandscape> {
   const blocker = landscapeBlocker(run);
@@ -55,8 +56,9 @@ export function computeLandscape(run: RunRecord): Promise<FitnessLandscape> {
     const [px, py] = run.parameters;
     const x = gridValues(px, LANDSCAPE_GRID);
     const y = gridValues(py, LANDSCAPE_GRID);
-    const scores = await poolEvaluator(getRunPool(), run.settings.mc, { chunkSize: CHUNK, onWorkerDeath: 'fail-run' })(landscapeBatch(x, y), run.settings.seed);
-    return landscapeFromScores(key, x, y, scores.fitness);
+    const kind = run.settings.fitness ?? 'mse';
+    const scores = await poolEvaluator(getRunPool(), run.settings.mc, { chunkSize: CHUNK, onWorkerDeath: 'fail-run', fitness: kind })(landscapeBatch(x, y), run.settings.seed);
+    return landscapeFromScores(key, x, y, scores.fitness, kind);
   })();
   cache.push({ key, dataset, landscape });
   if (cache.length > CACHE_SIZE) cache.shift();

@@ -36,6 +36,13 @@ describe('populationScatter', () => {
     expect(swapped.data[0]).toMatchObject({ x: [0, 1], y: [0, 2], z: [[0, 2], [1, null]] });
   });
 
+  it("names the landscape's score on its colour bar: the run's fitness, MSE or energy score", () => {
+    const title = (kind: 'mse' | 'energy') =>
+      (populationScatter({ parameters, pair: [0, 1], frame, truth: null, landscape: landscapeFromScores('k', [0, 2], [0, 1], [1, 1, 1, 1], kind) }).data[0] as { colorbar: { title: { text: string } } }).colorbar.title.text;
+    expect(title('mse')).toBe('log₁₀ MSE');
+    expect(title('energy')).toBe('log₁₀ energy score');
+  });
+
   it('no landscape for programs with more than two parameters', () => {
     const land = landscapeFromScores('k', [0, 2], [0, 1], [1, 1, 1, 1]);
     const c = populationScatter({ parameters: [...parameters, { name: 'x', min: 0, max: 1 }], pair: [0, 1], frame, truth: null, landscape: land });

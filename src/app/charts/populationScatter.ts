@@ -43,7 +43,7 @@ export function populationScatter(input: PopulationScatterInput): { data: PlotTr
       z: swapped ? landscape.x.map((_, i) => z.map((row) => row[i])) : z,
       colorscale: 'Viridis',
       opacity: 0.75,
-      colorbar: { title: { text: 'log₁₀ MSE', side: 'right' }, thickness: 10, len: 0.9 },
+      colorbar: { title: { text: `log₁₀ ${landscape.kind === 'energy' ? 'energy score' : 'MSE'}`, side: 'right' }, thickness: 10, len: 0.9 },
       hovertemplate: `${px.name} %{x:.3g}<br>${py.name} %{y:.3g}<br>log₁₀ fitness %{z:.3f}<extra></extra>`,
     });
   }

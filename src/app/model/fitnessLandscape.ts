@@ -9,6 +9,8 @@ export interface FitnessLandscape {
   y: number[];
   /** `fitness[j][i]` at (x[i], y[j]); +Infinity where the program failed. */
   fitness: number[][];
+  /** The score the grid holds: the run's own fitness, so the background's optimum is the search's. */
+  kind: 'mse' | 'energy';
 }
 
 /** Points per axis of the landscape grid (25 × 25 = 625 fitness evaluations). */
@@ -31,8 +33,8 @@ export function landscapeBatch(x: readonly number[], y: readonly number[]): Floa
 }
 
 /** Reshapes the scores of {@link landscapeBatch} into the grid (pure). */
-export function landscapeFromScores(key: string, x: number[], y: number[], scores: ArrayLike<number>): FitnessLandscape {
+export function landscapeFromScores(key: string, x: number[], y: number[], scores: ArrayLike<number>, kind: FitnessLandscape['kind'] = 'mse'): FitnessLandscape {
   if (scores.length !== x.length * y.length) throw new Error(`landscapeFromScores: expected ${x.length * y.length} scores, got ${scores.length}`);
   const fitness = y.map((_, j) => Array.from({ length: x.length }, (_, i) => scores[j * x.length + i]));
-  return { key, x, y, fitness };
+  return { key, x, y, fitness, kind };
 }
