@@ -3,6 +3,7 @@ import type { Environment } from '../../core/envs/Environment.ts';
 import { SimulatorError } from '../../core/sim/SimulatorError.ts';
 import { poolBenchmarkW1 } from '../../pool/poolBenchmarkW1.ts';
 import { datasetForWorkers } from '../../sandbox/browser/encodedDataset.ts';
+import { createDatasetPromiseCache } from '../lib/createDatasetPromiseCache.ts';
 import { createModelRunPool, getTruthPool } from '../lib/simPools.ts';
 import type { BenchmarkFloor } from '../model/RunRecord.ts';
 
@@ -14,8 +15,7 @@ export interface FloorBudget {
 }
 
 // One floor per dataset and budget: it does not depend on the run, so a session pays for it once.
-const cache: { dataset: Dataset; key: string; floor: Promise<BenchmarkFloor> }[] = [];
-const CACHE_SIZE = 4;
+const cached = createDatasetPromiseCache<BenchmarkFloor>(4);
 
 /**
  * The benchmark W1 of the ground truth against itself (other random draws, the same test start
@@ -25,9 +25,7 @@ const CACHE_SIZE = 4;
  */
 export function benchmarkNoiseFloor(dataset: Dataset, env: Environment, budget: FloorBudget): Promise<BenchmarkFloor> {
   const key = `${env.id}|${budget.states}|${budget.samples}|${budget.seed}`;
-  const hit = cache.find((c) => c.dataset === dataset && c.key === key);
-  if (hit) return hit.floor;
-  const floor = (async () => {
+  return cached(dataset, key, async () => {
     const pool = createModelRunPool();
     try {
       // The dataset worker's bytes, as ensureRunProgram sends them: one buffer copy per worker, not a
@@ -43,12 +41,5 @@ export function benchmarkNoiseFloor(dataset: Dataset, env: Environment, budget: 
     } finally {
       pool.terminate();
     }
-  })();
-  cache.push({ dataset, key, floor });
-  if (cache.length > CACHE_SIZE) cache.shift();
-  floor.catch(() => {
-    const i = cache.findIndex((c) => c.floor === floor);
-    if (i >= 0) cache.splice(i, 1);
   });
-  return floor;
 }

@@ -1,5 +1,5 @@
-import type { Dataset } from '../../core/data/Dataset.ts';
 import { poolEvaluator } from '../../pool/poolEvaluator.ts';
+import { createDatasetPromiseCache } from '../lib/createDatasetPromiseCache.ts';
 import { getRunPool } from '../lib/simPools.ts';
 import { gridValues, LANDSCAPE_GRID, landscapeBatch, landscapeFromScores, type FitnessLandscape } from '../model/fitnessLandscape.ts';
 import type { RunRecord } from '../model/RunRecord.ts';
@@ -7,8 +7,7 @@ import { studioStore } from '../store/studioStore.ts';
 import { ensureRunProgram } from './runPoolProgram.ts';
 
 /** Landscapes computed this session, newest last; a handful is plenty (one per viewed run). */
-const cache: { key: string; dataset: Dataset; landscape: Promise<FitnessLandscape> }[] = [];
-const CACHE_SIZE = 4;
+const cached = createDatasetPromiseCache<FitnessLandscape>(4);
 /** Candidates per worker call: 25 calls of 25 for a 25 × 25 grid. */
 const CHUNK = 25;
 
@@ -48,9 +47,8 @@ export function computeLandscape(run: RunRecord): Promise<FitnessLandscape> {
   const dataset = s.dataset!;
   const source = s.versions.find((v) => v.hash === run.codeHash)!.source;
   const key = landscapeKey(run);
-  const hit = cache.find((c) => c.key === key && c.dataset === dataset);
-  if (hit) return hit.landscape;
-  const landscape = (async () => {
+  // A failure is not cached: the next view tries again.
+  return cached(dataset, key, async () => {
     const loaded = await ensureRunProgram(source, dataset);
     if (!loaded.ok) throw new Error(loaded.error.message);
     const [px, py] = run.parameters;
@@ -59,13 +57,5 @@ export function computeLandscape(run: RunRecord): Promise<FitnessLandscape> {
     const kind = run.settings.fitness ?? 'mse';
     const scores = await poolEvaluator(getRunPool(), run.settings.mc, { chunkSize: CHUNK, onWorkerDeath: 'fail-run', fitness: kind })(landscapeBatch(x, y), run.settings.seed);
     return landscapeFromScores(key, x, y, scores.fitness, kind);
-  })();
-  cache.push({ key, dataset, landscape });
-  if (cache.length > CACHE_SIZE) cache.shift();
-  // A failure is not cached: the next view tries again.
-  landscape.catch(() => {
-    const i = cache.findIndex((c) => c.landscape === landscape);
-    if (i >= 0) cache.splice(i, 1);
   });
-  return landscape;
 }
