@@ -5,6 +5,9 @@ import type { SummarySimulator } from '../core/npe/simulateSummaries.ts';
 import { createRng } from '../core/rng/createRng.ts';
 import { deriveSeed } from '../core/rng/deriveSeed.ts';
 import { createOrtRuntime } from './createOrtRuntime.ts';
+import { generateDataset } from '../core/data/generateDataset.ts';
+import { getEnvironment } from '../core/envs/environments.ts';
+import { observedSummary, summarySpec } from '../core/npe/summaryStatistics.ts';
 
 // The studio's NPE session with a toy model: x = (θ0 + ε, θ1 + ε), ε ~ N(0, 0.02²), observed at (0.3, 0.7).
 const TRUE = [0.3, 0.7];
@@ -64,5 +67,15 @@ describe('createNpeSession', () => {
     const counting: SummarySimulator = async (...a) => ((simulated += a[0].length), simulate(...a));
     await expect(session.run(request({ pointEstimate: 'fitness-pick' }), counting, () => {})).rejects.toThrow(/needs an evaluator/);
     expect(simulated).toBe(0);
+  });
+  it('NpeSessionApi.observe: the spec and x_obs the page used to compute, from a structured-cloned train split', () => {
+    const data = generateDataset(getEnvironment('covid'), 3, { train: 6, val: 2, test: 2, horizon: 20 });
+    const sent = structuredClone({ ...data, splits: { train: data.splits.train, val: [], test: [] } });
+    const { spec, observed } = session.observe(sent);
+    const direct = summarySpec(data);
+    expect(spec).toEqual(direct);
+    expect(Array.from(observed)).toEqual(Array.from(observedSummary(data, direct)));
+    expect(observed.every(Number.isFinite)).toBe(true);
+    expect(() => session.observe({ ...sent, splits: { train: [], val: [], test: [] } })).toThrow(/train split has no trajectories/);
   });
 });

@@ -1,8 +1,8 @@
 import { proxy } from 'comlink';
 import type { CalibrationProgress } from '../../core/calibrate/Calibrator.ts';
+import type { Dataset } from '../../core/data/Dataset.ts';
 import { DEFAULT_FITNESS } from '../../core/calibrate/defaultFitness.ts';
 import { DEFAULT_MC } from '../../core/calibrate/defaultMc.ts';
-import { observedSummary, summarySpec } from '../../core/npe/summaryStatistics.ts';
 import { poolEvaluator } from '../../pool/poolEvaluator.ts';
 import { poolNpeSimulations } from '../../pool/poolNpeSimulations.ts';
 import { createBatcher } from '../lib/createBatcher.ts';
@@ -92,8 +92,7 @@ export async function startNpeCalibration(): Promise<string | null> {
       return runId;
     }
     updateRun(runId, (r) => ({ ...r, parameters: first.parameters }));
-    const spec = summarySpec(dataset!);
-    const observed = observedSummary(dataset!, spec);
+    const { spec, observed } = await worker.observe(trainSplitOnly(dataset!));
     const simulate = poolNpeSimulations(getRunPool(), spec);
     const preset = npePreset(settings.budget);
     // The pick's fitness runs the user's program, so it runs where the GA's does: in the sandboxed run
@@ -180,7 +179,8 @@ export async function runBudgetComparison(runId: string): Promise<void> {
   try {
     const loaded = await ensureRunProgram(s0.source, s0.dataset);
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const simulate = poolNpeSimulations(getRunPool(), summarySpec(s0.dataset));
+    const { spec } = await getNpeWorker().observe(trainSplitOnly(s0.dataset));
+    const simulate = poolNpeSimulations(getRunPool(), spec);
     const out: NonNullable<NpeRunSummary['budgets']> = [];
     for (const simulations of budgets) {
       const r = await getNpeWorker().run(
@@ -199,4 +199,9 @@ export async function runBudgetComparison(runId: string): Promise<void> {
   } finally {
     useNpeLive.setState({ budgetsFor: null });
   }
+}
+
+/** The dataset with its train split only: what NPE's summaries read, and all the NPE worker is sent. */
+function trainSplitOnly(dataset: Dataset): Dataset {
+  return { ...dataset, splits: { train: dataset.splits.train, val: [], test: [] } };
 }

@@ -3,6 +3,8 @@ import type { ParameterSpec } from '../sim/types.ts';
 import type { EstimatorKind, TrainedEstimator } from './estimator/DensityEstimator.ts';
 import { npeCalibrator, type NpeResult } from './npeCalibrator.ts';
 import type { SummarySimulator } from './simulateSummaries.ts';
+import { observedSummary, summarySpec, type SummarySpec } from './summaryStatistics.ts';
+import type { Dataset } from '../data/Dataset.ts';
 import type { TensorRuntime } from './TensorRuntime.ts';
 
 /**
@@ -49,6 +51,12 @@ export type NpeSessionResult = Omit<NpeResult, 'estimator'>;
  */
 export interface NpeSessionApi {
   /**
+   * The summary spec of the dataset's train split and the observed summary x_obs. Thousands of replay
+   * windows: 0.1–0.2 s on a page's first run, 0.3–0.5 s under load, so the page asks here instead of
+   * blocking itself. Only the train split is read (the page sends no other).
+   */
+  observe(dataset: Dataset): { spec: SummarySpec; observed: Float64Array };
+  /**
    * @param evaluate the one-step fitness on the training data, for the `fitness-pick` point estimate.
    * It runs the user's program, so it must run where simulations do (the page passes the simulation
    * pool's evaluator through), never in this worker, which computes trusted numbers.
@@ -70,6 +78,10 @@ export function createNpeSession(runtimeFor: (provider: ProviderChoice) => Promi
   let signal = { aborted: false };
   let last: { estimator: TrainedEstimator; names: string[] } | null = null;
   return {
+    observe(dataset) {
+      const spec = summarySpec(dataset);
+      return { spec, observed: observedSummary(dataset, spec) };
+    },
     async run(req, simulate, onProgress, onProvider, evaluate) {
       const pick = req.pointEstimate === 'fitness-pick';
       if (pick && !evaluate) throw new Error('NPE: the fitness-picked point estimate needs an evaluator (the one-step fitness on the training data); pass one, or ask for the posterior mean');
