@@ -4,7 +4,7 @@
 // Env: BENCH_SUITE_SEEDS (default 5; --quick 2), BENCH_SUITE_ONLY (comma-separated ids),
 // BENCH_SUITE_FIRST_SEED (default 1: seeds FIRST .. FIRST + SEEDS - 1), BENCH_SUITE_METHODS (default ga,cmaes,npe), BENCH_SUITE_STATES / BENCH_SUITE_SAMPLES (default 300 × 200;
 // --quick 100 × 100), BENCH_WORKERS (pool size, default all cores), BENCH_SUITE_NPE_ROUNDS (1 or 2; default
-// the calibrator's). For NPE the "candidates" column is the simulations run, the last the point estimate.
+// the calibrator's), BENCH_SUITE_NPE_SIMS (simulations per round; default the calibrator's). For NPE the "candidates" column is the simulations run, the last the point estimate.
 import { availableParallelism } from 'node:os';
 import { createNodePool } from '../src/pool/createNodePool.ts';
 import { meanStd, runSuiteCase, suiteCases, type SuiteMethod, type SuiteRun } from './suiteCalibration.ts';
@@ -20,6 +20,8 @@ export async function runSuiteBench(quick: boolean, json: boolean): Promise<void
   const samples = Number(env.BENCH_SUITE_SAMPLES ?? (quick ? 100 : 200));
   const workers = Number(env.BENCH_WORKERS ?? availableParallelism());
   const npeRounds = env.BENCH_SUITE_NPE_ROUNDS === '1' ? 1 : env.BENCH_SUITE_NPE_ROUNDS === '2' ? 2 : undefined;
+  const npeSimulations = env.BENCH_SUITE_NPE_SIMS ? Number(env.BENCH_SUITE_NPE_SIMS) : undefined;
+  if (npeSimulations !== undefined && !(Number.isInteger(npeSimulations) && npeSimulations >= 20)) throw new Error(`BENCH_SUITE_NPE_SIMS must be an integer of at least 20, got ${env.BENCH_SUITE_NPE_SIMS}`);
   const log = (s: string) => process.stderr.write(s + '\n');
   log(`gsim bench --suite: seeds ${firstSeed}–${firstSeed + seeds - 1}, W1 on ${states} test states × ${samples} samples, methods ${methods.join(', ')}, pool of ${workers}`);
   const pool = createNodePool({ size: workers });
@@ -32,7 +34,7 @@ export async function runSuiteBench(quick: boolean, json: boolean): Promise<void
       for (const m of methods) {
         const runs: SuiteRun[] = [];
         for (let s = firstSeed; s < firstSeed + seeds; s++) {
-          const r = await runSuiteCase(pool, c, m, s, { states, samples, ...(npeRounds ? { npeRounds } : {}) });
+          const r = await runSuiteCase(pool, c, m, s, { states, samples, ...(npeRounds ? { npeRounds } : {}), ...(npeSimulations ? { npeSimulations } : {}) });
           log(`  ${c.id} ${m} seed ${s}: W1/floor ${r.ratio.toFixed(3)} in ${r.seconds.toFixed(1)} s${r.stoppedBy ? ` (${r.candidates} candidates, ${r.stoppedBy})` : ''}`);
           runs.push(r);
         }

@@ -7,7 +7,7 @@ import type { ObservableCancelSignal } from '../core/llm/ChatProvider.ts';
 import type { DomainRule } from '../core/llm/DomainRule.ts';
 import { diagnosisFromMetrics, type LoopScore } from '../core/llm/diagnoseCandidate.ts';
 import type { CalibrationOutcome, Diagnosis, GsimLoopOptions } from '../core/llm/GsimLoop.ts';
-import type { Outcome } from '../core/runtime/createSimWorkerApi.ts';
+import type { Outcome } from '../core/runtime/Outcome.ts';
 import { deriveSeed } from '../core/rng/deriveSeed.ts';
 import { SimulatorError } from '../core/sim/SimulatorError.ts';
 import type { ParameterSpec } from '../core/sim/types.ts';

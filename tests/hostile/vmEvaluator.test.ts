@@ -9,7 +9,7 @@ import { listEnvironments } from '../../src/core/envs/environments.ts';
 import { createRng } from '../../src/core/rng/createRng.ts';
 import { compileSimulator } from '../../src/core/sim/compileSimulator.ts';
 import { functionEvaluator } from '../../src/core/sim/functionEvaluator.ts';
-import { currentSandboxEvaluator, installSandboxEvaluator } from '../../src/core/sim/SandboxEvaluator.ts';
+import { currentSandboxEvaluator, installSandboxEvaluator } from '../../src/core/sim/installedSandboxEvaluator.ts';
 import { createVmEvaluator } from '../../src/sandbox/node/createVmEvaluator.ts';
 
 afterEach(() => installSandboxEvaluator(functionEvaluator));

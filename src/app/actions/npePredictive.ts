@@ -4,7 +4,7 @@ import type { RolloutBands } from '../../core/runtime/createSimWorkerApi.ts';
 import { SimulatorError } from '../../core/sim/SimulatorError.ts';
 import { getRunPool } from '../lib/simPools.ts';
 import { fanBands } from '../model/diagnosticsFromWorkers.ts';
-import type { FanBand } from '../model/RunRecord.ts';
+import type { FanBand } from '../model/FanBand.ts';
 
 /** Posterior predictive budget: draws × rollouts per draw on a few val trajectories. */
 export const PREDICTIVE = { draws: 20, rolloutsPerDraw: 5, trajectories: 3 } as const;

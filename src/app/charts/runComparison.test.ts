@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FanBand } from '../model/RunRecord.ts';
+import type { FanBand } from '../model/FanBand.ts';
 import { fitOverlay, posteriorOverlay } from './runComparison.ts';
 
 const band = (p50: number[]): FanBand => ({ variable: 'I', trajectoryId: 'val:0', t: [0, 1], p5: p50.map((v) => v - 1), p50, p95: p50.map((v) => v + 1), observed: [5, 6] });

@@ -1,5 +1,5 @@
 import type { PlotLayout, PlotTrace } from '../lib/plotly.ts';
-import type { FanBand } from '../model/RunRecord.ts';
+import type { FanBand } from '../model/FanBand.ts';
 
 type Chart = { data: PlotTrace[]; layout: PlotLayout };
 

@@ -3,7 +3,7 @@ import type { EstimatorKind } from '../../core/npe/estimator/DensityEstimator.ts
 import type { NpeSessionRequest, NpeSessionResult, ProviderChoice } from '../../core/npe/npeSession.ts';
 import type { PosteriorSummary } from '../../core/npe/posterior.ts';
 import type { SbcResult } from '../../core/npe/sbc.ts';
-import type { FanBand } from './RunRecord.ts';
+import type { FanBand } from './FanBand.ts';
 
 /** NPE budget of a studio run (kept small by default so a run finishes in well under a minute). */
 export interface NpeSettings {

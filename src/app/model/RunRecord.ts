@@ -4,6 +4,7 @@ import type { ParameterIdentifiability } from '../../core/calibrate/identifiabil
 import type { FitnessKind } from '../../core/calibrate/oneStepFitness.ts';
 import type { CalibrationWarning } from '../../core/calibrate/trustWarnings.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
+import type { FanBand } from './FanBand.ts';
 import type { NpeRunSummary, NpeSettings } from './NpeRun.ts';
 
 /** Lifecycle of a calibration run. `running` runs found after a reload become `interrupted`. */
@@ -82,18 +83,6 @@ export interface BenchmarkSummary {
 export interface BenchmarkFloor {
   w1: number;
   perVariable: { name: string; w1: number }[];
-}
-
-/** Quantile band over time for one variable of one observed trajectory (fan chart). */
-export interface FanBand {
-  variable: string;
-  trajectoryId: string;
-  /** Time index of each point. */
-  t: number[];
-  p5: number[];
-  p50: number[];
-  p95: number[];
-  observed: number[];
 }
 
 /** Everything computed after calibration, in workers. */

@@ -1,7 +1,8 @@
 import type { BenchmarkW1Result } from '../../core/eval/combineBenchmarkW1.ts';
 import type { ValidationMetrics } from '../../core/eval/validationMetrics.ts';
 import type { RolloutBands } from '../../core/runtime/createSimWorkerApi.ts';
-import type { BenchmarkSummary, FanBand, ValidationSummary } from './RunRecord.ts';
+import type { FanBand } from './FanBand.ts';
+import type { BenchmarkSummary, ValidationSummary } from './RunRecord.ts';
 
 /** Validation metrics as the run record keeps them (plain numbers, per-variable rows). */
 export function validationSummary(v: ValidationMetrics, variables: readonly string[]): ValidationSummary {

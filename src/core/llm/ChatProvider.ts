@@ -1,5 +1,6 @@
 import type { CancelSignal } from '../util/CancelSignal.ts';
 import type { SubmittedCode } from './submitCodeTool.ts';
+import type { ToolDefinition } from './ToolDefinition.ts';
 
 /** Who wrote a chat message. System text is sent the way each API wants it (Anthropic: a separate field). */
 export type ChatRole = 'system' | 'user' | 'assistant';
@@ -8,13 +9,6 @@ export type ChatRole = 'system' | 'user' | 'assistant';
 export interface ChatMessage {
   role: ChatRole;
   content: string;
-}
-
-/** A function the model may call, described by a JSON Schema (OpenAI `parameters`, Anthropic `input_schema`). */
-export interface ToolDefinition {
-  name: string;
-  description: string;
-  parameters: Readonly<Record<string, unknown>>;
 }
 
 /** A chat completion request, provider-neutral. */

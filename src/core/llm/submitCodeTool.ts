@@ -1,4 +1,4 @@
-import type { ToolDefinition } from './ChatProvider.ts';
+import type { ToolDefinition } from './ToolDefinition.ts';
 
 /** A simulator program the model submitted, with its own one-line description of the model. */
 export interface SubmittedCode {

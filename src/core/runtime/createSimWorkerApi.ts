@@ -15,15 +15,10 @@ import { SimulatorError, type SimulatorErrorData } from '../sim/SimulatorError.t
 import type { Action, CompiledSimulator, ParameterSpec, State } from '../sim/types.ts';
 import { createScenarioWorkerMethods, type ScenarioWorkerApi } from './scenarioWorkerMethods.ts';
 import { createNpeWorkerMethods, type NpeWorkerApi } from './npeWorkerMethods.ts';
+import type { Outcome } from './Outcome.ts';
 
 /** What `load` answers: the program's parameters, or why it does not compile. */
 export type LoadResult = { ok: true; parameters: ParameterSpec[] } | { ok: false; error: SimulatorErrorData };
-
-/**
- * A reply that may carry a simulator failure as data. Errors cross the worker boundary as
- * {@link SimulatorErrorData} because structured cloning drops the `code` of a thrown SimulatorError.
- */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SimulatorErrorData };
 
 /**
  * The stateful API a simulation worker exposes (browser Web Worker or Node worker thread): `load` once,

@@ -7,7 +7,7 @@ import type { Scenario } from '../interventions/Scenario.ts';
 import { simulateScenario } from '../interventions/simulateScenario.ts';
 import { compileSimulator } from '../sim/compileSimulator.ts';
 import type { CompiledSimulator, ParamValues, State } from '../sim/types.ts';
-import type { Outcome } from './createSimWorkerApi.ts';
+import type { Outcome } from './Outcome.ts';
 
 /** Which program a scenario call runs, and with what parameters. */
 export interface ScenarioProgram {

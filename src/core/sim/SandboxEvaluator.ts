@@ -1,5 +1,3 @@
-import { functionEvaluator } from './functionEvaluator.ts';
-
 /**
  * A simulator program's top-level declarations after evaluation, as the host sees them. `step` and
  * `initialState` are host-callable when the program declared functions; otherwise they hold what was
@@ -16,7 +14,7 @@ export interface EvaluatedProgram {
 /**
  * Where simulator code runs. Core stays environment-free: it only knows this interface, and each
  * environment installs the evaluator that isolates programs there (Node worker threads: a `node:vm`
- * context; the browser: the default {@link functionEvaluator}, because there the whole worker sits in
+ * context; the browser: the default functionEvaluator (installedSandboxEvaluator.ts), because there the whole worker sits in
  * an opaque-origin sandboxed iframe under a CSP; see README "Security").
  */
 export interface SandboxEvaluator {
@@ -30,19 +28,4 @@ export interface SandboxEvaluator {
   evaluate(source: string, sourceUrl: string): EvaluatedProgram;
   /** Lines the evaluator puts before line 1 of the source in stack traces (subtracted from positions). */
   lineOffset(): number;
-}
-
-let installed: SandboxEvaluator = functionEvaluator;
-
-/**
- * Makes `evaluator` the one every later `compileSimulator` call uses in this thread (domain rules and
- * cost expressions included). Called once by a worker's start-up code, before any program loads.
- */
-export function installSandboxEvaluator(evaluator: SandboxEvaluator): void {
-  installed = evaluator;
-}
-
-/** The evaluator programs compiled now will run in. */
-export function currentSandboxEvaluator(): SandboxEvaluator {
-  return installed;
 }

@@ -2,7 +2,8 @@ import { parse } from 'acorn';
 import type { Rng } from '../rng/Rng.ts';
 import { callProgram, describe, SOURCE_URL } from './callProgram.ts';
 import { findImportCall } from './findImportCall.ts';
-import { currentSandboxEvaluator, type EvaluatedProgram, type SandboxEvaluator } from './SandboxEvaluator.ts';
+import { currentSandboxEvaluator } from './installedSandboxEvaluator.ts';
+import type { EvaluatedProgram, SandboxEvaluator } from './SandboxEvaluator.ts';
 import { SimulatorError } from './SimulatorError.ts';
 import type { Action, CompiledSimulator, ParameterSpec, ParamValues, State, StepFn } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { listEnvironments } from '../../core/envs/environments.ts';
-import { installSandboxEvaluator } from '../../core/sim/SandboxEvaluator.ts';
+import { installSandboxEvaluator } from '../../core/sim/installedSandboxEvaluator.ts';
 import { createVmEvaluator } from './createVmEvaluator.ts';
 import { guardMainProcess, guardWorkerProcess } from './guardWorkerProcess.ts';
 import { trustedOnlyEvaluator } from './trustedOnlyEvaluator.ts';

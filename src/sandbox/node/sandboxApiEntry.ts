@@ -3,7 +3,7 @@
 // receives stays in this closure, out of reach of program code.
 import { createSimWorkerApi, type SimWorkerApi } from '../../core/runtime/createSimWorkerApi.ts';
 import { createFunctionEvaluator } from '../../core/sim/functionEvaluator.ts';
-import { installSandboxEvaluator } from '../../core/sim/SandboxEvaluator.ts';
+import { installSandboxEvaluator } from '../../core/sim/installedSandboxEvaluator.ts';
 
 /**
  * Compiles `(function (<params>) { <body> })` in this context and returns it, or returns the engine's

@@ -4,7 +4,7 @@ import type { LoadResult } from '../../../core/runtime/createSimWorkerApi.ts';
 import { createLatestOnly, type LatestOnly } from '../../lib/createLatestOnly.ts';
 import { getExplorePool } from '../../lib/simPools.ts';
 import { fanBands } from '../../model/diagnosticsFromWorkers.ts';
-import type { FanBand } from '../../model/RunRecord.ts';
+import type { FanBand } from '../../model/FanBand.ts';
 
 /** Rollouts per fan chart and the validation budget: small enough to answer a slider in ~100 ms. */
 export const LIVE_BUDGET = { rollouts: 40, samples: 10, validationRollouts: 10, maxTransitions: 300, maxTrajectories: 10, seed: 1 } as const;
