@@ -94,7 +94,7 @@ export function CalibrationSettings() {
         {blocker && !running
           ? blocker
           : method === 'npe'
-            ? npeBudgetText(settings.npe, settings.budget)
+            ? npeBudgetText(settings.npe, settings.budget, (parameters ?? []).length)
             : budget === 'converge'
               ? `At most ${candidates.toLocaleString('en-US')} candidate simulators (600 + 400 per calibrated parameter) will be scored on the train split, in Web Workers; the search stops earlier once it has converged.`
               : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}

@@ -5,7 +5,7 @@ import type { Dataset } from '../../core/data/Dataset.ts';
 import { npeCalibrator } from '../../core/npe/npeCalibrator.ts';
 import { DEFAULT_POSTERIOR_SAMPLES } from '../../core/npe/posterior.ts';
 import { SBC_DEFAULTS } from '../../core/npe/sbc.ts';
-import { DEFAULT_NPE_SIMULATIONS } from '../../core/npe/simulateTrainingSet.ts';
+import { DEFAULT_NPE_SIMULATIONS, defaultNpeSimulations, NPE_SIMULATIONS_PER_PARAMETER } from '../../core/npe/simulateTrainingSet.ts';
 import { observedSummary, summarySpec } from '../../core/npe/summaryStatistics.ts';
 import type { ParameterSpec } from '../../core/sim/types.ts';
 import { createOrtRuntime } from '../../ort/createOrtRuntime.ts';
@@ -36,7 +36,8 @@ export const NPE_FLAGS = {
 } as const;
 
 export const NPE_USAGE = `NPE (--method npe): neural posterior estimation with an ONNX density estimator (onnxruntime, WASM)
-  --sims N               training simulations from the uniform prior (default ${DEFAULT_NPE_SIMULATIONS})
+  --sims N               training simulations per round (default ${DEFAULT_NPE_SIMULATIONS}, or ${NPE_SIMULATIONS_PER_PARAMETER} per free parameter
+                         above 4; --preset paper: ${DEFAULT_NPE_SIMULATIONS})
   --estimator maf|mdn    masked autoregressive flow (default) or mixture density network
   --posterior-samples N  posterior samples (default ${DEFAULT_POSTERIOR_SAMPLES.toLocaleString('en')}; --samples stays the benchmark's)
   --sbc N                SBC test simulations (default ${SBC_DEFAULTS.simulations}; 0 skips SBC)
@@ -71,13 +72,14 @@ export async function runNpeCalibration(i: NpeRunInput): Promise<CommandOutput> 
   const f = i.flags;
   const force = (f as Record<string, unknown>).force === true;
   if (f['export-onnx'] !== undefined) checkOutputPath(f['export-onnx'], i.ctx.cwd, '--export-onnx', force);
-  const simulations = intFlag(f.sims, 'sims', DEFAULT_NPE_SIMULATIONS, 20, 1_000_000);
   const kind = choiceFlag(f.estimator, 'estimator', ['maf', 'mdn'] as const, 'maf');
   const nSamples = intFlag(f['posterior-samples'], 'posterior-samples', DEFAULT_POSTERIOR_SAMPLES, 1, 1_000_000);
   const sbcSims = intFlag(f.sbc, 'sbc', SBC_DEFAULTS.simulations, 0, 100_000);
   const maxEpochs = optionalIntFlag(f['max-epochs'], 'max-epochs', 1, 100_000);
   // --preset paper: the paper's sbi path (one round, the first trajectory flattened, the posterior mean).
   const paper = f.preset === 'paper';
+  // Per round; the paper's 1,000, or 250 per free parameter above 4 unless --preset paper (defaultNpeSimulations).
+  const simulations = intFlag(f.sims, 'sims', paper ? DEFAULT_NPE_SIMULATIONS : defaultNpeSimulations(i.parameters.length), 20, 1_000_000);
   const observation = choiceFlag(f.observation, 'observation', ['statistics', 'trajectory'] as const, paper ? 'trajectory' : 'statistics');
   const rounds = choiceFlag(f.rounds, 'rounds', ['1', '2'] as const, paper ? '1' : '2') === '1' ? 1 : 2;
   const { fitness } = budgetChoice(f);

@@ -7,7 +7,7 @@ import { DEFAULT_PICK_SAMPLES, pickByFitness, type FitnessPick } from './pickByF
 import { DEFAULT_POSTERIOR_SAMPLES, DEFAULT_SAMPLE_BUDGET_MS, LOW_ACCEPTANCE, samplePosterior, summarizePosterior, type PosteriorSummary } from './posterior.ts';
 import { SBC_DEFAULTS, sbcFromDraws, type SbcResult } from './sbc.ts';
 import type { SummarySimulator } from './simulateSummaries.ts';
-import { simulateTrainingSet, samplePrior, DEFAULT_NPE_SIMULATIONS } from './simulateTrainingSet.ts';
+import { simulateTrainingSet, samplePrior, defaultNpeSimulations } from './simulateTrainingSet.ts';
 import type { TensorRuntime } from './TensorRuntime.ts';
 import { truncatedBox } from './truncatedBox.ts';
 
@@ -22,7 +22,7 @@ export interface NpeOptions extends Pick<CalibrationOptions, 'seed' | 'signal' |
   runtime: TensorRuntime;
   /** The observed summary x_obs (observedSummary of the train split). */
   observed: Float64Array;
-  /** Training simulations (default 1000). */
+  /** Training simulations per round (default {@link defaultNpeSimulations}: 1,000, or 250 per parameter above 4). */
   simulations?: number;
   estimator?: EstimatorConfig;
   train?: Omit<Partial<TrainConfig>, 'seed' | 'signal' | 'onEpoch'>;
@@ -131,7 +131,7 @@ async function runRound(parameters: readonly ParameterSpec[], simulate: SummaryS
 
   let t = now();
   const set = await simulateTrainingSet(parameters, simulate, {
-    n: o.simulations ?? DEFAULT_NPE_SIMULATIONS, seed: deriveSeed(o.seed, 10), signal: o.signal,
+    n: o.simulations ?? defaultNpeSimulations(parameters.length), seed: deriveSeed(o.seed, 10), signal: o.signal,
     onProgress: (done, total, f) => emit({ phase: 'simulate', phaseDone: done, phaseTotal: total, failures: f }),
   });
   steps += set.steps;

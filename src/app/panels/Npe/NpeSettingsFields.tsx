@@ -1,5 +1,6 @@
 import { updateRunSettings } from '../../actions/calibrationActions.ts';
 import type { BudgetMode } from '../../../core/calibrate/budget.ts';
+import { defaultNpeSimulations, DEFAULT_NPE_SIMULATIONS } from '../../../core/npe/simulateTrainingSet.ts';
 import { DEFAULT_NPE_SETTINGS, npePreset, type NpeSettings } from '../../model/NpeRun.ts';
 import { studioStore } from '../../store/studioStore.ts';
 import { useStudio } from '../../store/useStudio.ts';
@@ -10,9 +11,21 @@ function setNpe(patch: Partial<NpeSettings>): void {
   updateRunSettings({ npe: { ...current, ...patch } });
 }
 
-/** What the Start button will do, in words. */
-export function npeBudgetText(npe: NpeSettings | undefined, budget: BudgetMode | undefined): string {
+/**
+ * What the Start button will do, in words. With more than 4 parameters to infer (`parameterCount`) and
+ * fewer simulations per round than the CLI's default for that many, it says so: 1,000 per round
+ * missed the truth of a 12-parameter test model that 3,000 fitted (src/core/npe/README.md).
+ */
+export function npeBudgetText(npe: NpeSettings | undefined, budget: BudgetMode | undefined, parameterCount = 0): string {
   const n = { ...DEFAULT_NPE_SETTINGS, ...npe };
+  const advised = defaultNpeSimulations(parameterCount);
+  const advice = advised > DEFAULT_NPE_SIMULATIONS && n.simulations < advised
+    ? ` With ${parameterCount} parameters to infer, ${advised.toLocaleString('en-US')} simulations per round are advised (the CLI’s default: 250 per parameter above 4); fewer may miss the truth.`
+    : '';
+  return runText(n, budget) + advice;
+}
+
+function runText(n: NpeSettings, budget: BudgetMode | undefined): string {
   const preset = npePreset(budget);
   const round = `${n.simulations.toLocaleString('en-US')} simulated copies of the train split`;
   const net = `a ${n.estimator === 'maf' ? 'masked autoregressive flow' : 'mixture density network'} trained with onnxruntime-web`;
@@ -38,7 +51,7 @@ export function NpeSettingsFields({ disabled }: { disabled: boolean }) {
           <option value="paper">One round, posterior mean (paper)</option>
         </select>
       </label>
-      {int('Simulations', npe.simulations, 50, 20000, 'npe.sims', (v) => setNpe({ simulations: v }), 'Training simulations per round (the paper: 1000)')}
+      {int('Simulations', npe.simulations, 50, 20000, 'npe.sims', (v) => setNpe({ simulations: v }), 'Training simulations per round (the paper: 1000; the CLI: 250 per parameter above 4)')}
       <label className="field">
         Estimator
         <select value={npe.estimator} disabled={disabled} data-testid="npe.estimator" onChange={(e) => setNpe({ estimator: e.target.value as NpeSettings['estimator'] })}>
