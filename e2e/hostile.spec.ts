@@ -97,14 +97,26 @@ test('the studio stays responsive while a looping program is stopped', async ({ 
   };
   await tabs(); // first visits mount the panels
   const idle = await tabs();
-  const looping = probe(page, 'const parameters = { a: { min: 0, max: 1 } };\nfunction step(s) { while (true) {} }', 'step');
+  // Animation frames the page draws while the loop runs. A loop on the page's own thread would allow
+  // none until it was stopped; how many more than none depends on the machine's load, so the
+  // assertion is "several", and the tab-switch times are printed, not compared (a busy machine slows
+  // both the page and the loop's own core).
+  const looping = page.evaluate(async (source) => {
+    let frames = 0;
+    let on = true;
+    const tick = () => { if (on) { frames++; requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+    const outcome = await window.__studioTestApi!.probeProgram(source, 'step');
+    on = false;
+    return { ...outcome, frames };
+  }, 'const parameters = { a: { min: 0, max: 1 } };\nfunction step(s) { while (true) {} }');
   await page.waitForTimeout(150); // the loop is running now
   const busy = await tabs();
   const got = await looping;
+  console.log(`tab switches: ${busy} ms while looping, ${idle} ms idle; ${got.frames} frames drawn in the ${Math.round(got.ms)} ms the loop ran`);
   expect(got.code).toBe('timeout');
   expect(got.ms).toBeLessThan(2000);
-  // The loop runs in a sandboxed worker: tab switches take about as long as when idle.
-  expect(busy, `tab switches: ${busy} ms while looping, ${idle} ms idle`).toBeLessThan(idle + 500);
+  expect(got.frames).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('panel.history')).toBeVisible();
   await studio.screenshot('hostile-02-after-loop');
 });

@@ -69,15 +69,24 @@ async function importWithSource(page: Page, project: Record<string, any>, source
   await expect(options).toHaveCount(before + 1);
 }
 
-/** Starts a tiny calibration and types a last edit while it runs; returns the edited project's picker value. */
-async function calibrateWhileEditing(page: Page, studio: StudioPage, calibrate: CalibratePanel, edit: string): Promise<string> {
-  await studio.goto('calibrate');
-  await calibrate.configure({ method: 'ga', generations: 3, popsize: 8, mc: 1, seed: 1 });
-  await calibrate.start();
+/**
+ * Types a last edit, then starts a tiny calibration of the hostile program; returns the edited project's
+ * picker value. The edit goes in first: on a busy machine the program can end the run (or take its
+ * sandbox's renderer down, which Playwright reports as the whole page crashing) before "running" is ever
+ * drawn, and nothing after the click may need the first connection. So the start is confirmed by the
+ * run being under way, already failed, or its sandbox having crashed; the edit's autosave may still be
+ * in flight when the sandbox dies.
+ */
+async function editThenCalibrate(page: Page, studio: StudioPage, calibrate: CalibratePanel, edit: string, crashed = () => false): Promise<string> {
   await studio.goto('knowledge');
   await page.getByTestId('knowledge.text').fill(edit);
   await studio.goto('calibrate');
-  return page.getByTestId('project.picker').inputValue();
+  const project = await page.getByTestId('project.picker').inputValue();
+  await calibrate.configure({ method: 'ga', generations: 3, popsize: 8, mc: 1, seed: 1 });
+  await page.getByTestId('calibrate.start').click();
+  const status = () => calibrate.progress().getAttribute('data-status', { timeout: 1000 }).catch(() => null);
+  await expect.poll(async () => crashed() || /^(running|failed)$/.test((await status()) ?? ''), { timeout: 30_000 }).toBe(true);
+  return project;
 }
 
 /** Starts measuring the longest gap between animation frames; `read()` returns it in ms. */
@@ -147,8 +156,8 @@ test('a program that exhausts memory during a calibration: the run fails clearly
   await page.locator('iframe[data-gsim-sandbox]').evaluate((f) => (f.dataset.beforeCrash = ''));
   let crashed = false;
   page.on('crash', () => (crashed = true));
-  const text = '# last edit while the memory bomb ran';
-  const edit = { text, project: await calibrateWhileEditing(page, studio, calibrate, text) };
+  const text = '# last edit before the memory bomb ran';
+  const edit = { text, project: await editThenCalibrate(page, studio, calibrate, text, () => crashed) };
   const t0 = Date.now();
   await expect.poll(async () => crashed || (await calibrate.progress().getAttribute('data-status').catch(() => null)) === 'failed', { timeout: 120_000 }).toBe(true);
   console.log(`memory bomb: ${crashed ? 'the sandbox renderer crashed' : 'only the worker died'} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -176,8 +185,8 @@ test('a program that inflates its answers past their budget: its worker is kille
   const gap = await frameGaps(page);
   const project = await exportProject(page);
   await importWithSource(page, project, inflatingModel(covid.starterSource));
-  const text = '# last edit while answers were inflated';
-  const edit = { text, project: await calibrateWhileEditing(page, studio, calibrate, text) };
+  const text = '# last edit before answers were inflated';
+  const edit = { text, project: await editThenCalibrate(page, studio, calibrate, text) };
   await calibrate.waitForStatus('failed', 120_000);
   await expect(calibrate.progress()).toContainText('larger than its call allows');
   console.log(`inflated answers: longest frame gap ${await gap()} ms`);

@@ -38,9 +38,15 @@ export class CalibratePanel {
     await this.page.getByTestId(`calibrate.fix.${name}`).setChecked(on);
   }
 
+  /**
+   * Clicks Start and waits until the progress card shows the new run (another run id). Not until it
+   * reads "running": a run whose every candidate fails, or whose program is hostile, can end before a
+   * look sees it running on a busy machine.
+   */
   async start(): Promise<void> {
+    const before = (await this.progress().count()) > 0 ? await this.progress().getAttribute('data-run-id') : null;
     await this.page.getByTestId('calibrate.start').click();
-    await expect(this.progress()).toHaveAttribute('data-status', 'running');
+    await expect(this.progress()).toHaveAttribute('data-run-id', before === null ? /./ : new RegExp(`^(?!${before}$)`));
   }
 
   async cancel(): Promise<void> {

@@ -18,7 +18,7 @@ export function RunProgress({ run }: { run: RunRecord }) {
   const loading = run.status === 'running' && run.history.length === 0;
   const remaining = secondsRemaining(run, Date.now());
   return (
-    <div className="card stack" data-testid="calibrate.progress" data-status={run.status} data-iteration={run.iteration}>
+    <div className="card stack" data-testid="calibrate.progress" data-run-id={run.id} data-status={run.status} data-iteration={run.iteration}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <div className="row">
           <span className={`badge ${STATUS_BADGE[run.status]}`} data-testid="calibrate.status">
