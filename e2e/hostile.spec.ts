@@ -50,10 +50,14 @@ test('every hostile program ends as the corpus says, reads no canary and leaves 
     if (want.code !== 'ok') expect.soft(got.message, c.id).toMatch(want.message);
     else if (want.state) expect.soft(got.state, c.id).toMatchObject(want.state);
     expect.soft(JSON.stringify(got), c.id).not.toContain(CANARY);
-    // Stopped by the pool's 1 s limit: the time also holds the fresh workers' start-up (about 0.1 s, over
-    // 1 s on a busy machine), and stays below the next limit that could have stopped it instead (the
-    // editor's 3 s compile check; the studio's default is 60 s).
-    if (c.timeLimit) expect.soft(got.ms, `${c.id} ends within 2.9 s`).toBeLessThan(2900);
+    // Stopped by the pool's 1 s limit, which its message names, not by the next limit that could have
+    // stopped it instead (the editor's 3 s compile check; the studio's default is 60 s). The wall time also
+    // holds the fresh workers' start-up (about 0.1 s idle, 2 s on a busy machine: 2,956 ms was seen beside
+    // a CPU burner), so it is only bounded loosely, as in the Node corpus.
+    if (c.timeLimit) {
+      expect.soft(got.message, `${c.id} stopped by the 1 s limit`).toContain('time limit of 1 s per call');
+      expect.soft(got.ms, `${c.id} ends within 8 s`).toBeLessThan(8000);
+    }
     const after = await probe(page, covid, 'step');
     expect.soft(after, `after ${c.id}`).toMatchObject({ code: 'ok', state: reference.state });
   }
