@@ -1,6 +1,6 @@
 import { updateRunSettings } from '../../actions/calibrationActions.ts';
 import type { BudgetMode } from '../../../core/calibrate/budget.ts';
-import { defaultNpeSimulations, DEFAULT_NPE_SIMULATIONS } from '../../../core/npe/simulateTrainingSet.ts';
+import { defaultNpeSimulations, DEFAULT_NPE_SIMULATIONS, NPE_SIMULATIONS_PER_PARAMETER } from '../../../core/npe/simulateTrainingSet.ts';
 import { DEFAULT_NPE_SETTINGS, npePreset, type NpeSettings } from '../../model/NpeRun.ts';
 import { studioStore } from '../../store/studioStore.ts';
 import { useStudio } from '../../store/useStudio.ts';
@@ -20,7 +20,7 @@ export function npeBudgetText(npe: NpeSettings | undefined, budget: BudgetMode |
   const n = { ...DEFAULT_NPE_SETTINGS, ...npe };
   const advised = defaultNpeSimulations(parameterCount);
   const advice = advised > DEFAULT_NPE_SIMULATIONS && n.simulations < advised
-    ? ` With ${parameterCount} parameters to infer, ${advised.toLocaleString('en-US')} simulations per round are advised (the CLI’s default: 250 per parameter above 4); fewer may miss the truth.`
+    ? ` With ${parameterCount} parameters to infer, ${advised.toLocaleString('en-US')} simulations per round are advised (the CLI’s default: ${NPE_SIMULATIONS_PER_PARAMETER} per parameter above 4); fewer may miss the truth.`
     : '';
   return runText(n, budget) + advice;
 }
@@ -51,7 +51,7 @@ export function NpeSettingsFields({ disabled }: { disabled: boolean }) {
           <option value="paper">One round, posterior mean (paper)</option>
         </select>
       </label>
-      {int('Simulations', npe.simulations, 50, 20000, 'npe.sims', (v) => setNpe({ simulations: v }), 'Training simulations per round (the paper: 1000; the CLI: 250 per parameter above 4)')}
+      {int('Simulations', npe.simulations, 50, 20000, 'npe.sims', (v) => setNpe({ simulations: v }), `Training simulations per round (the paper: ${DEFAULT_NPE_SIMULATIONS}; the CLI: ${NPE_SIMULATIONS_PER_PARAMETER} per parameter above 4)`)}
       <label className="field">
         Estimator
         <select value={npe.estimator} disabled={disabled} data-testid="npe.estimator" onChange={(e) => setNpe({ estimator: e.target.value as NpeSettings['estimator'] })}>
