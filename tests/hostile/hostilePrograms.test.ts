@@ -21,12 +21,6 @@ const HOSTILE: [string, string, SimulatorErrorCode, RegExp][] = [
   ['Math.random', `${PARAMS}function step(s) { return { ...s, S: s.S * Math.random() }; }`, 'forbidden', /rng\.random/],
   ['an async step', `${PARAMS}async function step(s) { return s; }`, 'invalid-state', /Promise/],
   [
-    'a memory bomb in step',
-    `${PARAMS}function step(s) { const hoard = []; while (true) hoard.push(new Array(1e5).fill(s.S + 0.5)); }`,
-    'runtime',
-    /ran out of memory \(worker heap limit 96 MB/,
-  ],
-  [
     // The vm sandbox compiles no strings to code, so the escape fails before it reaches any global.
     'an escape to the real global that would exit the thread',
     `${PARAMS}function step(s) { Function('return this')().process.exit(3); }`,
@@ -37,21 +31,29 @@ const HOSTILE: [string, string, SimulatorErrorCode, RegExp][] = [
 
 describe('hostile simulator programs in Node worker processes', () => {
   let pool: NodeSimPool;
+  // The memory cases get a time limit far beyond their need: filling the 96 MB heap takes 0.7-0.9 s at a
+  // load average of 9 on 2 cores, but it passed the 3 s limit once under more load, and then the case
+  // ended as a timeout, which is not what it tests.
+  let memoryPool: NodeSimPool;
   let data: Dataset;
   const covid = getEnvironment('covid');
 
   beforeAll(() => {
     data = generateDataset(covid, 1, { train: 2, val: 2, test: 1, horizon: 5 });
     pool = createNodePool({ size: 1, timeoutMs: 3000, maxMemoryMb: 96 });
+    memoryPool = createNodePool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 96 });
   });
-  afterAll(() => pool.terminate());
+  afterAll(() => {
+    pool.terminate();
+    memoryPool.terminate();
+  });
 
   /** Loads the program and computes validation metrics; returns the SimulatorError it ends in, if any. */
-  async function failureOf(source: string): Promise<SimulatorError | undefined> {
+  async function failureOf(source: string, on: NodeSimPool = pool): Promise<SimulatorError | undefined> {
     try {
-      const loaded = await pool.run((api) => api.load(source, data));
+      const loaded = await on.run((api) => api.load(source, data));
       if (!loaded.ok) return SimulatorError.fromJSON(loaded.error);
-      const r = await pool.run((api) => api.validation({ params: { a: 0.5 }, split: 'val', samples: 2, rollouts: 2, seed: 1 }));
+      const r = await on.run((api) => api.validation({ params: { a: 0.5 }, split: 'val', samples: 2, rollouts: 2, seed: 1 }));
       return r.ok ? undefined : SimulatorError.fromJSON(r.error);
     } catch (e) {
       if (e instanceof SimulatorError) return e;
@@ -67,6 +69,14 @@ describe('hostile simulator programs in Node worker processes', () => {
     expect(pool.busyCount).toBe(0);
   }, 20_000);
 
+  it('a memory bomb in step ends in a SimulatorError naming the heap limit, and the pool still works', async () => {
+    const err = await failureOf(`${PARAMS}function step(s) { const hoard = []; while (true) hoard.push(new Array(1e5).fill(s.S + 0.5)); }`, memoryPool);
+    expect(err?.code).toBe('runtime');
+    expect(err?.message).toMatch(/ran out of memory \(worker heap limit 96 MB/);
+    expect(await failureOf(covid.groundTruthSource, memoryPool)).toBeUndefined();
+    expect(memoryPool.busyCount).toBe(0);
+  }, 120_000);
+
   it('inside a calibration a looping candidate scores +Infinity with the timeout as its first error', async () => {
     await pool.broadcast((api) => api.load(`${PARAMS}function step(s, a, p) { while (p.a > 0.5) {} return s; }`, data));
     const scores = await poolEvaluator(pool, 1)([new Float64Array([0.2]), new Float64Array([0.9])], 1);
@@ -81,22 +91,22 @@ describe('hostile simulator programs in Node worker processes', () => {
     const batch = [new Float64Array([0.2]), new Float64Array([0.9]), new Float64Array([0.3]), new Float64Array([0.1])];
 
     it('scores +Infinity in Node and the run goes on (its process is replaced)', async () => {
-      await pool.broadcast((api) => api.load(BOMB, data));
-      const scores = await poolEvaluator(pool, 1)(batch, 1);
+      await memoryPool.broadcast((api) => api.load(BOMB, data));
+      const scores = await poolEvaluator(memoryPool, 1)(batch, 1);
       expect([...scores.fitness].map(Number.isFinite)).toEqual([true, false, true, true]);
       expect(scores.failures).toBe(1);
       expect(scores.firstError).toMatch(/ran out of memory/);
-    }, 30_000);
+    }, 120_000);
 
     it('fails the run when most calls of a batch die (the program is at fault, not a corner of the box)', async () => {
-      await pool.broadcast((api) => api.load(BOMB, data));
+      await memoryPool.broadcast((api) => api.load(BOMB, data));
       const most = [new Float64Array([0.9]), new Float64Array([0.8]), new Float64Array([0.2])];
-      await expect(poolEvaluator(pool, 1)(most, 1)).rejects.toThrow(/ran out of memory/);
-    }, 30_000);
+      await expect(poolEvaluator(memoryPool, 1)(most, 1)).rejects.toThrow(/ran out of memory/);
+    }, 120_000);
 
     it("fails the run at the first death with onWorkerDeath 'fail-run' (the studio's sandbox)", async () => {
-      await pool.broadcast((api) => api.load(BOMB, data));
-      await expect(poolEvaluator(pool, 1, { onWorkerDeath: 'fail-run' })(batch, 1)).rejects.toThrow(/ran out of memory/);
-    }, 30_000);
+      await memoryPool.broadcast((api) => api.load(BOMB, data));
+      await expect(poolEvaluator(memoryPool, 1, { onWorkerDeath: 'fail-run' })(batch, 1)).rejects.toThrow(/ran out of memory/);
+    }, 120_000);
   });
 });
