@@ -38,6 +38,6 @@ for (const seed of (seedList ?? '1,2,3').split(',').map(Number)) {
   const ratio = (p: Record<string, number>) => suiteTestW1(env, data, env.groundTruthSource, p, seed + 1000, sizes).w1 / floor;
   console.log(`${env.id} ${method} seed ${seed}: W1/floor fit ${ratio(r.params).toFixed(3)} (truth ${ratio(env.trueParams).toFixed(3)}); ` +
     `train energy fit ${sFit.toFixed(4)} vs truth ${sTruth.toFixed(4)} (${sFit <= sTruth ? 'fit better: data-limited' : 'truth better: search stopped early'}); ` +
-    `${r.search?.candidates} candidates, ${r.search?.stoppedBy}, restarts ${r.search?.restarts} (from the incumbent ${r.search?.localRestarts ?? 0}), cap extensions ${r.search?.capExtensions ?? 0}, ${secs.toFixed(1)} s; params ${sim.parameters.map((p) => `${p.name} ${r.params[p.name].toPrecision(4)}`).join(', ')}`);
+    `${r.search?.candidates} candidates, ${r.search?.stoppedBy}, restarts ${r.search?.restarts}, cap extensions ${r.search?.capExtensions ?? 0}, ${secs.toFixed(1)} s; params ${sim.parameters.map((p) => `${p.name} ${r.params[p.name].toPrecision(4)}`).join(', ')}`);
 }
 process.exit(0);
