@@ -69,6 +69,39 @@ test(`profile the main thread on ${ENV}`, async ({ studio, calibrate, npe, page 
     const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
+  // Busy stretches (consecutive samples not idle) over 200 ms: what a long task over 200 ms looks like in
+  // the profile (its clock is not performance.now()'s). Per stretch, the functions by inclusive time.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const isIdle = (id: number) => byId.get(id)!.callFrame.functionName === '(idle)';
+  const duration = (i: number) => (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  let elapsed = 0;
+  for (let i = 0; i < profile.samples.length; ) {
+    if (isIdle(profile.samples[i])) {
+      elapsed += duration(i++);
+      continue;
+    }
+    const from = i;
+    const at = elapsed;
+    let ms = 0;
+    const inclusive = new Map<string, number>();
+    for (; i < profile.samples.length && !isIdle(profile.samples[i]); i++) {
+      const d = duration(i);
+      ms += d;
+      const seen = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const k = label(byId.get(id)!);
+        if (k.startsWith('(root)') || seen.has(k)) continue;
+        seen.add(k);
+        inclusive.set(k, (inclusive.get(k) ?? 0) + d);
+      }
+    }
+    elapsed += ms;
+    if (ms <= 200) continue;
+    const heaviest = [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14);
+    console.log(`[profile ${ENV} ${what}] busy ${ms.toFixed(0)} ms at ${(at / 1000).toFixed(2)} s (${i - from} samples): ${heaviest.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | ')}`);
+  }
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
   console.log(`[profile ${ENV} ${what}] long tasks: ${tasks.map((t) => t.ms.toFixed(0)).join(', ')}`);
   for (const [k, ms] of top) console.log(`[profile ${ENV} ${what}] ${ms.toFixed(0).padStart(6)} ms  ${k}`);
