@@ -96,7 +96,7 @@ export function CalibrationSettings() {
           : method === 'npe'
             ? npeBudgetText(settings.npe, settings.budget, (parameters ?? []).length)
             : budget === 'converge'
-              ? `At most ${candidates.toLocaleString('en-US')} candidate simulators (600 + 400 per calibrated parameter) will be scored on the train split, in Web Workers; the search stops earlier once it has converged.`
+              ? `At most ${candidates.toLocaleString('en-US')} candidate simulators (600 + 400 per calibrated parameter for the search, a tenth more for the race that picks its result) will be scored on the train split, in Web Workers; the search stops earlier once it has converged.`
               : `About ${candidates.toLocaleString('en-US')} candidate simulators will be scored on the train split, in Web Workers.`}
       </p>
       {method !== 'npe' && <FixedParametersField disabled={running} />}

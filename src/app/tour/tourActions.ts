@@ -12,7 +12,7 @@ import { TOUR_STEPS, type TourAction } from './tourSteps.ts';
  * gamma 0.106 (truth 0.5, 0.105 in the starter's rate form); 12 × 16 with one stopped at 0.65, 0.12.
  */
 // A fixed budget keeps the tour's calibration short and the same every time (the converge default would
-// run up to 1,400 candidates on COVID).
+// run up to 1,540 candidates on COVID).
 const TOUR_GA = { method: 'ga', generations: 20, popsize: 24, mc: 2, budget: 'paper' } as const;
 
 /** The tour's what-if: the baseline and an early strict lockdown, as paper Fig. 2 shows them. */

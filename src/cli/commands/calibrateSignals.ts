@@ -17,7 +17,8 @@ export const BUDGET_FLAGS = {
 export const BUDGET_USAGE = `  --fitness      energy (default: the energy score, a proper scoring rule) or mse (the paper's)
   --budget       converge (default: population and a candidate cap from the number of parameters, stop
                  on convergence; CMA-ES restarts, GA then a CMA-ES refinement) or paper (fixed budget)
-  --max-candidates N  converge: cap on scored candidates (default 600 + 400 × parameters)
+  --max-candidates N  converge: cap on scored candidates (default 600 + 400 × parameters for the search,
+                 plus a tenth of that, at most 256, for the final race that picks the result)
   --preset paper the paper's settings: --fitness mse --budget paper (explicit flags still win)`;
 
 /** The fitness and budget a run uses: explicit flags, else the preset's, else the defaults. */

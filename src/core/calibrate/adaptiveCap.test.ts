@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveCap, CAP_EXTENSION } from './adaptiveCap.ts';
 import { convergeBudget } from './budget.ts';
+import { finalPickReserve } from './finalPick.ts';
 import { cmaes } from './cmaes/cmaes.ts';
 import { StallDetector } from './stallDetector.ts';
 import { analyticEvaluator, boxParameters, sphere } from './test/testProblems.ts';
@@ -57,8 +58,10 @@ describe('the default cap adapts (converge budget)', () => {
   it('cmaes extends the default cap to 2× on a search still improving at the cap, and warns when it is still improving there', async () => {
     const r = await cmaes.run(boxParameters(8, -1, 1), analyticEvaluator(ellipsoid), { seed: 1 });
     expect(r.search?.capExtensions).toBe(CAP_EXTENSION.maxExtensions);
-    expect(r.search?.maxCandidates).toBe(2 * base);
-    expect(r.search?.candidates).toBeGreaterThan(1.5 * base);
+    // The search's own cap (the whole less the final race's reserve) doubles; the reserve stays.
+    const search = base - finalPickReserve(base);
+    expect(r.search?.maxCandidates).toBe(2 * search + finalPickReserve(base));
+    expect(r.search?.candidates).toBeGreaterThan(1.5 * search);
     expect(r.search?.stoppedBy).toBe('budget');
     expect(r.search?.stillImproving).toBe(true);
     const kinds = calibrationWarnings({ bestFitness: r.bestFitness, search: r.search }).map((w) => w.kind);

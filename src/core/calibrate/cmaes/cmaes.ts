@@ -3,6 +3,8 @@ import { deriveSeed } from '../../rng/deriveSeed.ts';
 import type { ParameterSpec } from '../../sim/types.ts';
 import { AdaptiveCap } from '../adaptiveCap.ts';
 import { CalibrationLedger } from '../calibrationLedger.ts';
+import { finalPickReserve, pickFinalist } from '../finalPick.ts';
+import { clipToUnitBox } from '../unitBox.ts';
 import { budgetModeOf, convergeBudget } from '../budget.ts';
 import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator, SearchSummary } from '../Calibrator.ts';
 import { GA_DEFAULTS } from '../ga/geneticAlgorithm.ts';
@@ -46,6 +48,8 @@ const SEARCH_STREAM = -1;
  *     lambda doubled, up to 3 restarts, within `maxCandidates` (default {@link convergeBudget}). A
  *     larger population also averages the fitness noise better, which is what the restarts buy on
  *     stochastic simulators. The incumbent carries over, so a restart can only improve the result.
+ *     At the end a race ({@link pickFinalist}) between each run's final mean and incumbent, re-scored
+ *     under fresh seeds, picks the result (its candidates, 10 % of the cap, are set aside from it).
  *   - `paper` (or `generations` given): one run of `generations` (default ceil(4,200 / (lambda + 2)),
  *     the candidates of a default GA run), stopping early only once sigma · max D < 1e-10.
  * - Start: mean at the warm-start point when `options.warmStart` names a current parameter (unnamed
@@ -83,11 +87,13 @@ async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEva
   const estimate = converge ? Math.floor(maxCandidates / (lambda0 + 2)) : generations;
   const ledger = new CalibrationLedger('cmaes', parameters, evaluate, options, estimate);
   ledger.maxCandidates = maxCandidates;
+  // The final race's candidates come out of the cap; the search's own cap (which may adapt) is the rest.
+  const reserve = converge ? finalPickReserve(maxCandidates) : 0;
   // The default cap adapts (extended while the run at the cap still improves); one the caller chose does not.
-  const cap = new AdaptiveCap(maxCandidates, converge && options.maxCandidates === undefined);
+  const cap = new AdaptiveCap(maxCandidates - reserve, converge && options.maxCandidates === undefined);
   const rng = createRng(deriveSeed(options.seed, SEARCH_STREAM));
   const summary = (stoppedBy: SearchSummary['stoppedBy'], restarts: number): SearchSummary => ({
-    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? cap.current : ledger.candidates, stoppedBy, restarts, refinementGenerations: 0,
+    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? cap.current + reserve : ledger.candidates, stoppedBy, restarts, refinementGenerations: 0,
     ...(converge ? { capExtensions: cap.extensions, stillImproving: stoppedBy === 'budget' && cap.stillImproving } : {}),
   });
 
@@ -95,6 +101,8 @@ async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEva
   let mean: Float64Array = start;
   let sigma: number = isWarm ? CMAES_DEFAULTS.sigmaWarm : CMAES_DEFAULTS.sigmaCold;
   let next = 1;
+  // Each run's final mean and the incumbent at its end, for the final pick (converge only).
+  const finalists: Float64Array[] = [];
   for (let restarts = 0; ; restarts++) {
     const es = new CmaesState(mean, sigma, lambda);
     const phase = await cmaesPhase(ledger, es, rng, {
@@ -108,10 +116,15 @@ async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEva
     next = phase.next;
     if (phase.stop === 'cancelled') return ledger.result(true, start, summary('cancelled', restarts));
     const stop = phase.stop;
+    finalists.push(clipToUnitBox(Float64Array.from(es.mean)));
+    if (ledger.bestUnit) finalists.push(ledger.bestUnit);
     // Restart only when the run converged or stalled and a doubled population still fits the budget
     // for a meaningful run (at least 10 generations).
     const room = cap.current - ledger.candidates;
     if (!converge || n === 0 || stop === 'budget' || restarts >= CMAES_DEFAULTS.maxRestarts || room < 10 * (2 * lambda + 2)) {
+      if (converge && (await pickFinalist(ledger, finalists, next, cap.current + reserve)) === undefined) {
+        return ledger.result(true, start, summary('cancelled', restarts));
+      }
       return ledger.result(false, start, summary(stop, restarts));
     }
     lambda *= 2;

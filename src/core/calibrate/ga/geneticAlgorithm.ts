@@ -7,6 +7,7 @@ import { budgetModeOf, convergeBudget } from '../budget.ts';
 import { CalibrationLedger } from '../calibrationLedger.ts';
 import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator, SearchSummary } from '../Calibrator.ts';
 import { cmaesPhase } from '../cmaes/cmaesPhase.ts';
+import { finalPickReserve, pickFinalist } from '../finalPick.ts';
 import { CmaesState } from '../cmaes/cmaesState.ts';
 import { StallDetector } from '../stallDetector.ts';
 import { clipToUnitBox, type UnitParams } from '../unitBox.ts';
@@ -58,7 +59,9 @@ const SEARCH_STREAM = -1;
  * `popsize`) for G = 10 (or `generations`) generations; `converge` (the default) uses a population of
  * 16 (n + 2) (at most 200), stops when the survivors' median fitness stalls (5 + 5 generations) or
  * after 60 % of the candidate cap, then refines the elite with a local CMA-ES ({@link cmaesPhase}, step
- * size = the survivors' spread) until it converges, stalls or the cap is spent.
+ * size = the survivors' spread) until it converges, stalls or the cap is spent, and returns the best
+ * of the GA's elite, its survivors' centroid, the refinement's mean and its incumbent, re-scored
+ * in a race under fresh seeds ({@link pickFinalist}; its candidates, 10 % of the cap, are set aside from it).
  *
  * Generation 0 scores the initial population (seed `deriveSeed(seed, 0)`); generations 1..G then cost
  * 2·popsize candidates each, so the paper's run scores 200 · 21 = 4,200 candidates. The reported best is
@@ -87,17 +90,19 @@ async function runGeneticAlgorithm(
   const maxCandidates = converge ? positiveInt(options.maxCandidates ?? plan.maxCandidates, 'maxCandidates', 1) : Infinity;
   const generations = converge ? Infinity : positiveInt(options.generations ?? GA_DEFAULTS.generations, 'generations', 0);
   // Converge: the GA may spend up to this share of the cap; the CMA-ES refinement gets the rest.
-  const gaCap = converge ? Math.max(popsize, Math.floor(maxCandidates * GA_DEFAULTS.convergeGaShare)) : Infinity;
+  const gaCap = converge ? Math.max(popsize, Math.floor((maxCandidates - finalPickReserve(maxCandidates)) * GA_DEFAULTS.convergeGaShare)) : Infinity;
   const estimate = converge ? Math.max(1, Math.floor((gaCap - popsize) / (2 * popsize))) : generations;
   const rng = createRng(deriveSeed(options.seed, SEARCH_STREAM));
   const ledger = new CalibrationLedger('ga', parameters, evaluate, options, estimate);
   ledger.maxCandidates = maxCandidates;
   const warm = warmStartPoint(parameters, options.warmStart);
   const start = warm.point;
+  // The final race's candidates come out of the cap; the search's own cap (which may adapt) is the rest.
+  const reserve = converge ? finalPickReserve(maxCandidates) : 0;
   // The default cap adapts in the refinement (extended while it still improves); one the caller chose does not.
-  const cap = new AdaptiveCap(maxCandidates, converge && options.maxCandidates === undefined);
+  const cap = new AdaptiveCap(maxCandidates - reserve, converge && options.maxCandidates === undefined);
   const summary = (stoppedBy: SearchSummary['stoppedBy'], refinementGenerations = 0): SearchSummary => ({
-    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? cap.current : ledger.candidates, stoppedBy, restarts: 0, refinementGenerations,
+    budget: mode, candidates: ledger.candidates, maxCandidates: converge ? cap.current + reserve : ledger.candidates, stoppedBy, restarts: 0, refinementGenerations,
     ...(converge ? { capExtensions: cap.extensions, stillImproving: stoppedBy === 'budget' && cap.stillImproving } : {}),
   });
 
@@ -133,6 +138,8 @@ async function runGeneticAlgorithm(
   }
   if (!converge || n === 0) return ledger.result(false, start, summary(stoppedBy));
 
+  const finalists: Float64Array[] = [centroid(population)];
+  if (ledger.bestUnit) finalists.push(ledger.bestUnit);
   // Refinement: a local CMA-ES from the GA's elite, its step size the survivors' spread (the GA's
   // fixed mutation step cannot resolve below about 0.03 of the box; CMA-ES adapts it).
   const es = new CmaesState(ledger.bestUnit ?? start, refinementSigma(population), 4 + Math.floor(3 * Math.log(n)));
@@ -145,7 +152,20 @@ async function runGeneticAlgorithm(
     maxStd: 4,
   });
   if (phase.stop === 'cancelled') return ledger.result(true, start, summary('cancelled', phase.next - g));
+  // The final pick among the GA's elite and its survivors' centroid, the refinement's mean and incumbent.
+  finalists.push(clipToUnitBox(Float64Array.from(es.mean)));
+  if (ledger.bestUnit) finalists.push(ledger.bestUnit);
+  if ((await pickFinalist(ledger, finalists, phase.next, cap.current + reserve)) === undefined) {
+    return ledger.result(true, start, summary('cancelled', phase.next - g));
+  }
   return ledger.result(false, start, summary(phase.stop === 'generations' ? 'budget' : phase.stop, phase.next - g));
+}
+
+/** The mean of the population, per gene (unit coordinates): under noise, a steadier point than its luckiest member. */
+function centroid(population: readonly Float64Array[]): Float64Array {
+  const c = new Float64Array(population[0]?.length ?? 0);
+  for (const x of population) for (let k = 0; k < c.length; k++) c[k] += x[k] / population.length;
+  return c;
 }
 
 /** Mean per-coordinate standard deviation of the survivors, clamped to [0.02, 0.3] (unit coordinates). */
