@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveCap, CAP_EXTENSION } from './adaptiveCap.ts';
 import { convergeBudget } from './budget.ts';
-import { finalPickReserve } from './finalPick.ts';
+import { finalPickReserve } from './finalPickReserve.ts';
 import { cmaes } from './cmaes/cmaes.ts';
 import { StallDetector } from './stallDetector.ts';
 import { analyticEvaluator, boxParameters, sphere } from './test/testProblems.ts';

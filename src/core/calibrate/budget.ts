@@ -1,4 +1,4 @@
-import { withFinalPickReserve } from './finalPick.ts';
+import { withFinalPickReserve } from './finalPickReserve.ts';
 
 /**
  * Budget modes of the population searches (issue #14).

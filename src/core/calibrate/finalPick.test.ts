@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CalibrationLedger } from './calibrationLedger.ts';
 import { convergeBudget } from './budget.ts';
-import { FINAL_PICK, finalPickReserve, pickFinalist, withFinalPickReserve } from './finalPick.ts';
+import { FINAL_PICK, pickFinalist } from './finalPick.ts';
+import { finalPickReserve, withFinalPickReserve } from './finalPickReserve.ts';
 import { analyticEvaluator, boxParameters } from './test/testProblems.ts';
 
 // One parameter on [-1, 1], so unit and physical coordinates agree: f(x) = x + noise.

@@ -29,23 +29,7 @@ export const FINAL_PICK = {
   dropAt: 2.5,
   /** The most finalists kept (CMA-ES: 4 runs × mean and incumbent). */
   maxFinalists: 8,
-  /** The race's reserve: a tenth of the search's cap (an eleventh of the whole), at most this many candidates. */
-  maxReserve: 256,
 } as const;
-
-/**
- * Candidates set aside for the race out of a whole cap of `maxCandidates`: an eleventh, at most 256, so
- * that the default cap ({@link withFinalPickReserve}) leaves the search exactly its own cap.
- */
-export function finalPickReserve(maxCandidates: number): number {
-  if (!Number.isFinite(maxCandidates)) return FINAL_PICK.maxReserve;
-  return Math.min(FINAL_PICK.maxReserve, Math.floor(maxCandidates / 11));
-}
-
-/** A whole cap that leaves a search `searchCap` candidates and the race a tenth of that (at most 256) on top. */
-export function withFinalPickReserve(searchCap: number): number {
-  return searchCap + Math.min(FINAL_PICK.maxReserve, Math.floor(searchCap / 10));
-}
 
 /**
  * Races the distinct finalists (unit coordinates, inside the box; see {@link FINAL_PICK}) with seeds
