@@ -39,6 +39,17 @@ describe('trust signals after a calibration', () => {
     expect(probe.candidates).toBe((1 + 8 + 6) * 3);
   });
 
+  it('calibrationWarnings names a trading-off pair once, and points a GA or CMA-ES fit of it to NPE', () => {
+    const pair = (source: 'curvature' | 'posterior') =>
+      (['a', 'b'] as const).map((name) => ({ name, value: 1, width: 0.5, relativeWidth: 0.1, status: 'weak' as const, atBound: null, tradesOffWith: name === 'a' ? 'b' : 'a', source }));
+    const fromSearch = calibrationWarnings({ bestFitness: 1, identifiability: pair('curvature') }).filter((w) => w.kind === 'trades-off');
+    expect(fromSearch).toHaveLength(1);
+    expect(fromSearch[0].message).toMatch(/^a and b trade off against each other: .*; NPE fits such pairs more reliably/);
+    const fromNpe = calibrationWarnings({ bestFitness: 1, identifiability: pair('posterior') }).filter((w) => w.kind === 'trades-off');
+    expect(fromNpe).toHaveLength(1);
+    expect(fromNpe[0].message).not.toMatch(/NPE/);
+  });
+
   it('calibrateWithSignals warns when the fitted value sits at a prior bound', async () => {
     // The minimum lies outside the box (x0 = -2), so the fit is pushed onto the lower face x0 = 0.
     const f = (x: Float64Array) => (x[0] + 2) ** 2 + (x[1] - 5) ** 2 + (x[2] - 5) ** 2;
