@@ -50,7 +50,7 @@ const SEARCH_STREAM = -1;
  *     larger population also averages the fitness noise better, which is what the restarts buy on
  *     stochastic simulators. The incumbent carries over, so a restart can only improve the result.
  *     At the end a race ({@link pickFinalist}) between each run's final mean and incumbent, re-scored
- *     under fresh seeds, picks the result (its candidates, 10 % of the cap, are set aside from it).
+ *     under fresh seeds, picks the result (its candidates, an eleventh of the cap and at most 256, are set aside from it).
  *   - `paper` (or `generations` given): one run of `generations` (default ceil(4,200 / (lambda + 2)),
  *     the candidates of a default GA run), stopping early only once sigma · max D < 1e-10.
  * - Start: mean at the warm-start point when `options.warmStart` names a current parameter (unnamed

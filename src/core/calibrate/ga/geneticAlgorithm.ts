@@ -62,7 +62,7 @@ const SEARCH_STREAM = -1;
  * after 60 % of the candidate cap, then refines the elite with a local CMA-ES ({@link cmaesPhase}, step
  * size = the survivors' spread) until it converges, stalls or the cap is spent, and returns the best
  * of the GA's elite, its survivors' centroid, the refinement's mean and its incumbent, re-scored
- * in a race under fresh seeds ({@link pickFinalist}; its candidates, 10 % of the cap, are set aside from it).
+ * in a race under fresh seeds ({@link pickFinalist}; an eleventh of the cap, at most 256, is set aside for it).
  *
  * Generation 0 scores the initial population (seed `deriveSeed(seed, 0)`); generations 1..G then cost
  * 2·popsize candidates each, so the paper's run scores 200 · 21 = 4,200 candidates. The reported best is
