@@ -57,8 +57,9 @@ export function calibrationWarnings(t: TrustInput): CalibrationWarning[] {
     }
     if (p.tradesOffWith && p.name < p.tradesOffWith) {
       // After a GA or CMA-ES fit (curvature), NPE is the better tool for such a pair: on the suite's two
-      // trade-off pairs, five seeds each, gene expression GA 1.271, CMA-ES 1.109, NPE 1.055 × the noise
-      // floor; flow balance 1.105, 1.110, 1.054 (src/core/calibrate/README.md).
+      // trade-off pairs, five seeds each, gene expression GA 1.161 (worst 1.263), CMA-ES 1.109 (1.372),
+      // NPE 1.055 (1.079) × the noise floor; flow balance 1.054 (1.224), 1.110 (1.291), 1.054 (1.083)
+      // (src/core/calibrate/README.md).
       const hint = p.source === 'curvature' ? '; NPE fits such pairs more reliably, and its posterior shows the trade-off' : '';
       out.push({ kind: 'trades-off', parameter: p.name, message: `${p.name} and ${p.tradesOffWith} trade off against each other: the data pin down a combination of them, not each one${hint}` });
     }
