@@ -64,6 +64,10 @@ describe('geneticAlgorithm', () => {
     expect(r.search!.budget).toBe('converge');
     expect(r.search!.candidates).toBeLessThanOrEqual(plan.maxCandidates);
     expect(r.search!.refinementGenerations).toBeGreaterThan(0);
+    // Each refinement generation: three times CMA-ES's default population (4 + ⌊3 ln 3⌋ = 7), its mean and the incumbent.
+    const refinementBatch = GA_DEFAULTS.refinementPopulationFactor * 7 + 2;
+    expect(GA_DEFAULTS.refinementPopulationFactor).toBe(3);
+    expect(ev.calls.filter((c) => c === refinementBatch)).toHaveLength(r.search!.refinementGenerations);
     // The refinement resolves far below the GA's mutation step (0.03 in unit coordinates = 0.075 here).
     expect(maxError(r, CENTRE)).toBeLessThan(0.005);
   });
