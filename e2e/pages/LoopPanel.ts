@@ -61,8 +61,10 @@ export class LoopPanel {
   }
 
   /**
-   * Records the length of the text Monaco holds every 10 ms while the editor is streaming (in the page,
-   * so no sample is lost to round trips); read it back with {@link streamedLengths}.
+   * Records the length of the code Monaco holds every 10 ms while the editor is streaming code (in the
+   * page, so no sample is lost to round trips); read it back with {@link streamedLengths}. The
+   * placeholder and the prose shown before the first code are skipped: "// Waiting for the model…" is
+   * longer than a first chunk of code, so a sample of it made the lengths look as if they shrank.
    */
   async recordStreaming(): Promise<void> {
     await this.page.evaluate(() => {
@@ -71,10 +73,9 @@ export class LoopPanel {
       w.__loopSources = [];
       setInterval(() => {
         const el = document.querySelector<HTMLElement>('[data-testid="loop.editor"]');
-        if (el?.dataset.streaming === 'true' && el.dataset.length) {
-          w.__loopLengths.push(Number(el.dataset.length));
-          w.__loopSources.push(window.__studioTestApi!.getState().source);
-        }
+        if (el?.dataset.streaming !== 'true') return;
+        w.__loopSources.push(window.__studioTestApi!.getState().source);
+        if (el.dataset.view === 'code' && el.dataset.length) w.__loopLengths.push(Number(el.dataset.length));
       }, 10);
     });
   }

@@ -7,12 +7,16 @@ import { useStudio } from '../../store/useStudio.ts';
 
 const MODEL_URI = 'file:///gsim/loop-simulator.js';
 
-/** What the editor shows while the model writes: its code so far, or its prose as comments before any code. */
-function streamView(stream: string): string {
+/** What the editor shows while the model writes: a placeholder, its prose as comments, or its code so far. */
+type StreamViewKind = 'waiting' | 'prose' | 'code';
+
+function streamView(stream: string): { text: string; kind: StreamViewKind } {
   const code = streamingCodePreview(stream);
-  if (code) return code;
+  if (code) return { text: code, kind: 'code' };
   const prose = stream.trim();
-  return prose ? `// The model is writing…\n${prose.split('\n').map((l) => `// ${l}`).join('\n')}\n` : '// Waiting for the model…\n';
+  return prose
+    ? { text: `// The model is writing…\n${prose.split('\n').map((l) => `// ${l}`).join('\n')}\n`, kind: 'prose' }
+    : { text: '// Waiting for the model…\n', kind: 'waiting' };
 }
 
 /**
@@ -29,17 +33,23 @@ export function LoopEditor() {
   const [mounted, setMounted] = useState(false);
   const editorRef = useRef<MonacoEditor | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-  const value = streaming ? streamView(stream) : source;
+  const view = streaming ? streamView(stream) : undefined;
+  const value = view ? view.text : source;
+  const viewKind = view?.kind ?? 'source';
   // Read by onChange: Monaco reports the streamed text as a change (setValue on a read-only model), and
   // its listener can still hold an older closure when streaming starts; the ref is current from render.
   const streamingRef = useRef(streaming);
   streamingRef.current = streaming;
 
-  // The length Monaco holds (not the prop), so tests see what the editor shows as it streams.
+  // The length Monaco holds (not the prop), so tests see what the editor shows as it streams, and in
+  // the same write what it is (a placeholder or prose can be longer than the first chunk of code).
   useEffect(() => {
     const len = editorRef.current?.getModel()?.getValueLength();
-    if (len !== undefined && boxRef.current) boxRef.current.dataset.length = String(len);
-  }, [value, mounted]);
+    if (len !== undefined && boxRef.current) {
+      boxRef.current.dataset.length = String(len);
+      boxRef.current.dataset.view = viewKind;
+    }
+  }, [value, viewKind, mounted]);
 
   if (error) return <div className="empty-state">The editor failed to load: {error}</div>;
   if (!bundle) {
