@@ -38,7 +38,7 @@ export const GA_DEFAULTS = {
    * draws per transition); a larger population averages that noise in each recombined step, so the
    * search follows a ridge instead of one call's luck. Suite, 5 seeds (gene expression 10), mean
    * W1 / floor ×1 → ×3: gene expression 1.397 → 1.205, stage population 1.167 → 1.040, flow balance
-   * 1.105 → 1.054, predator–prey 1.099 → 1.020, no environment worse (×2 and ×4: README).
+   * 1.105 → 1.054, predator–prey 1.099 → 1.020, none of the nine worse (×2, ×4, slow diffusion: README).
    */
   refinementPopulationFactor: 3,
 } as const;
@@ -69,9 +69,10 @@ const SEARCH_STREAM = -1;
  * `popsize`) for G = 10 (or `generations`) generations; `converge` (the default) uses a population of
  * 16 (n + 2) (at most 200), stops when the survivors' median fitness stalls (5 + 5 generations) or
  * after 60 % of the candidate cap, then refines the elite with a local CMA-ES ({@link cmaesPhase}, step
- * size = the survivors' spread, population 3 (4 + ⌊3 ln n⌋)) until it converges, stalls or the cap is spent, and returns the best
- * of the GA's elite, its survivors' centroid, the refinement's mean and its incumbent, re-scored
- * in a race under fresh seeds ({@link pickFinalist}; an eleventh of the cap, at most 256, is set aside for it).
+ * size = the survivors' spread, population 3 (4 + ⌊3 ln n⌋)) until it converges, stalls or the cap is
+ * spent, and returns the best of the GA's elite, its survivors' centroid, the refinement's mean and its
+ * incumbent, re-scored in a race under fresh seeds ({@link pickFinalist}; an eleventh of the cap, at most
+ * 256, is set aside for it).
  *
  * Generation 0 scores the initial population (seed `deriveSeed(seed, 0)`); generations 1..G then cost
  * 2·popsize candidates each, so the paper's run scores 200 · 21 = 4,200 candidates. The reported best is
