@@ -140,6 +140,13 @@ async function studioRecovers(page: Page, calibrate: CalibratePanel, edit: { tex
   };
   let status: string | null = null;
   await expect.poll(async () => (status = await statusNow().catch(() => 'unreadable')), { timeout: 120_000, intervals: [2000] }).toMatch(/done|failed/);
+  if (status !== 'done') {
+    // Seen once under load (clean-clone run C2, session 8) without its reason: keep the card's message.
+    const c = await reconnect(url).catch(() => null);
+    const message = c ? await c.page.getByTestId('calibrate.progress').innerText({ timeout: 5000 }).catch((e: Error) => `unreadable: ${e.message}`) : 'no connection';
+    await c?.browser.close();
+    console.log(`the benign run after the crash ended ${status}: ${message.replace(/\s+/g, ' ').slice(0, 400)}`);
+  }
   expect(status).toBe('done');
 }
 
