@@ -144,8 +144,10 @@ async function studioRecovers(page: Page, calibrate: CalibratePanel, edit: { tex
     // Seen once under load (clean-clone run C2, session 8) without its reason: keep the card's message.
     const c = await reconnect(url).catch(() => null);
     const message = c ? await c.page.getByTestId('calibrate.progress').innerText({ timeout: 5000 }).catch((e: Error) => `unreadable: ${e.message}`) : 'no connection';
+    // Which sandboxes the page holds, and whether each answered its start (SandboxHost marks data-ready).
+    const sandboxes = c ? await c.page.locator('iframe[data-gsim-sandbox]').evaluateAll((fs) => fs.map((f) => `${'beforeCrash' in (f as HTMLElement).dataset ? 'old' : 'new'}:${'ready' in (f as HTMLElement).dataset ? 'ready' : 'not ready'}`).join(', ')).catch(() => 'unreadable') : '';
     await c?.browser.close();
-    console.log(`the benign run after the crash ended ${status}: ${message.replace(/\s+/g, ' ').slice(0, 400)}`);
+    console.log(`the benign run after the crash ended ${status}: ${message.replace(/\s+/g, ' ').slice(0, 400)}; sandboxes: ${sandboxes}`);
   }
   expect(status).toBe('done');
 }
@@ -157,6 +159,7 @@ test.beforeEach(async ({ studio }) => {
 
 test('a program that exhausts memory during a calibration: the run fails clearly, the sandbox is rebuilt, nothing is lost', async ({ page, studio, calibrate }) => {
   test.setTimeout(240_000);
+  const crashes = await watchTargetCrashes(page);
   const project = await exportProject(page);
   await importWithSource(page, project, memoryBomb(covid.starterSource));
   // The sandbox before the crash is marked, so a rebuilt one is told apart.
@@ -181,11 +184,57 @@ test('a program that exhausts memory during a calibration: the run fails clearly
     const longest = await gap();
     console.log(`longest frame gap from the crash to the rebuilt sandbox: ${longest} ms`);
     expect(longest).toBeLessThan(10_000);
-    await studioRecovers(after, panel, edit, project, page.url().replace(/#.*$/, ''));
+    if (!crashed) await studioRecovers(after, panel, edit, project, page.url().replace(/#.*$/, ''));
   } finally {
     await browser?.close();
   }
+  if (!crashed) return;
+  // The test goes on once the rebuilt sandbox has started (or, had it died before starting, been removed
+  // at its start limit), through a new connection of its own.
+  const url = page.url().replace(/#.*$/, '');
+  const t1 = Date.now();
+  let rebuilt = '';
+  await expect.poll(async () => (rebuilt = await rebuiltSandbox(url)), { timeout: 90_000, intervals: [1000] }).toMatch(/^(started|removed)$/);
+  console.log(`the rebuilt sandbox ${rebuilt} ${((Date.now() - t1) / 1000).toFixed(1)} s after the failed run was read`);
+  const fresh = await reconnect(url);
+  try {
+    await studioRecovers(fresh.page, new CalibratePanel(fresh.page), edit, project, url);
+  } finally {
+    await fresh.browser.close();
+    console.log(`renderer crashes seen: ${crashes().join('; ')}`);
+  }
+  // The program that crashed the sandbox never ran again: work queued behind its run (the fitness
+  // landscape) once replayed it on the rebuilt sandbox's workers and crashed that one too.
+  expect(crashes()).toHaveLength(1);
 });
+
+/** Every target crash the browser reports from now on, with the target's type and URL and when (s). */
+async function watchTargetCrashes(page: Page): Promise<() => string[]> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  const t0 = Date.now();
+  const targets = new Map<string, string>();
+  const seen: string[] = [];
+  const note = (t: { targetId: string; type: string; url: string }) => targets.set(t.targetId, `${t.type} ${t.url.replace(/^https?:\/\/[^/]+/, '')}`);
+  cdp.on('Target.targetCreated', (e) => note(e.targetInfo));
+  cdp.on('Target.targetInfoChanged', (e) => note(e.targetInfo));
+  cdp.on('Target.targetCrashed', (e) => seen.push(`${((Date.now() - t0) / 1000).toFixed(1)} s ${targets.get(e.targetId) ?? e.targetId} (${e.status} ${e.errorCode})`));
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  return () => seen;
+}
+
+/** The sandbox built after the crash, read through a new connection: started, removed, or still starting. */
+async function rebuiltSandbox(url: string): Promise<string> {
+  const c = await reconnect(url).catch(() => null);
+  if (!c) return 'unreadable';
+  try {
+    const states = await c.page.locator('iframe[data-gsim-sandbox]:not([data-before-crash])').evaluateAll((fs) => fs.map((f) => ('ready' in (f as HTMLElement).dataset ? 'started' : 'starting')));
+    return states.length === 0 ? 'removed' : states.includes('starting') ? 'starting' : 'started';
+  } catch {
+    return 'unreadable';
+  } finally {
+    await c.browser.close();
+  }
+}
 
 test('a program that inflates its answers past their budget: its worker is killed, the run fails clearly, nothing is lost', async ({ page, studio, calibrate }) => {
   test.setTimeout(180_000);

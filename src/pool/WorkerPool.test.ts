@@ -72,6 +72,77 @@ describe('WorkerPool', () => {
     pool.terminate();
   });
 
+  it('a worker whose sandbox dies before it answers its first ping: the call goes to a fresh worker and succeeds (the program never ran there)', async () => {
+    const { factory, made } = fakeFactory();
+    const pool = new WorkerPool<FakeApi>(() => {
+      const handle = factory();
+      return made.length === 1 ? { ...handle, ready: new Promise<never>(() => {}) } : { ...handle, ready: Promise.resolve() };
+    }, { size: 1, startupLimitMs: 60_000 });
+    const pending = pool.run((api) => api.echo(21));
+    await Promise.resolve();
+    made[0].die(new Error('the simulation sandbox did not start within 15 s; it was rebuilt'));
+    expect(await pending).toBe(42);
+    expect(made[0].terminated).toBe(true);
+    expect(pool.replacements).toBe(1);
+    pool.terminate();
+  });
+
+  it('a worker that keeps dying before it starts: after two fresh workers the crash is reported, naming the reason', async () => {
+    const { factory, made } = fakeFactory();
+    const pool = new WorkerPool<FakeApi>(() => {
+      const handle = factory();
+      made[made.length - 1].die(new Error('its sandbox is gone'));
+      return { ...handle, ready: new Promise<never>(() => {}) };
+    }, { size: 1, startupLimitMs: 60_000 });
+    const err = (await pool.run((api) => api.echo(1)).catch((e: unknown) => e)) as SimulatorError;
+    expect(err).toBeInstanceOf(SimulatorError);
+    expect(err.code).toBe('runtime');
+    expect(err.message).toContain('its sandbox is gone');
+    // The first worker, the two it was retried on, and the replacement after the failure.
+    expect(made.length).toBe(4);
+    pool.terminate();
+  });
+
+  it('after an item of a map fails, a sibling whose worker dies before starting is not retried: the failed call runs nothing more', async () => {
+    const { factory, made } = fakeFactory();
+    const ran: number[] = [];
+    // Worker 0 starts and fails its item; worker 1 never answers its ping, then dies.
+    const pool = new WorkerPool<FakeApi>(() => {
+      const handle = factory();
+      return made.length === 2 ? { ...handle, ready: new Promise<never>(() => {}) } : { ...handle, ready: Promise.resolve() };
+    }, { size: 2, startupLimitMs: 60_000 });
+    const err = await pool.map([0, 1], async (api, item) => {
+      ran.push(item);
+      if (item === 0) throw new SimulatorError('runtime', 'item 0 failed');
+      return api.echo(item);
+    }).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('item 0 failed');
+    made[1].die(new Error('its sandbox is gone'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual([0]);
+    expect(made.length).toBe(3);
+    pool.terminate();
+  });
+
+  it('forget(reason) rejects the calls that would run the forgotten program, running or queued, and replacements no longer load it', async () => {
+    const { factory, made } = fakeFactory();
+    const pool = new WorkerPool(factory, { size: 1 });
+    await pool.broadcast((api) => api.load('bomb'));
+    const running = pool.run((api) => api.hang()).catch((e: unknown) => e);
+    const queued = pool.run((api) => api.echo(1)).catch((e: unknown) => e);
+    await Promise.resolve();
+    pool.forget(new Error('its run failed'));
+    expect(((await running) as Error).message).toBe('its run failed');
+    expect(((await queued) as Error).message).toBe('its run failed');
+    expect(made[0].terminated).toBe(true);
+    // The replacement holds no program: the forgotten broadcast is not replayed on it.
+    expect(await pool.run(async (api) => api.loaded)).toEqual([]);
+    expect(made.length).toBe(2);
+    // The next program's broadcast loads as usual.
+    expect(await pool.broadcast((api) => api.load('benign'))).toEqual(['benign@1']);
+    pool.terminate();
+  });
+
   it('broadcast(task) runs on every worker and is replayed on a replacement before its first call', async () => {
     const { factory } = fakeFactory();
     const pool = new WorkerPool(factory, { size: 2, timeoutMs: 50 });

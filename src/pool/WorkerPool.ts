@@ -68,7 +68,18 @@ interface Job<Api> {
   settled: boolean;
   /** While running: stops the call (the worker is then replaced). */
   cancel?: (reason: unknown) => void;
+  /** Times the job went back to the queue because its worker died before it started. */
+  startRetries?: number;
+  /** Another job of its group failed: the call is over, so it is never retried. */
+  abandoned?: boolean;
 }
+
+/**
+ * How often a job is handed to a fresh worker when the one it waited for died before answering its
+ * first ping. The program never ran there (a sandbox still dying from an earlier program's memory bomb),
+ * so the call is not the program's failure; past this, the crash is reported as usual.
+ */
+const START_RETRIES = 2;
 
 /**
  * An environment-agnostic pool of simulation workers with per-call time limits and cancellation.
@@ -147,6 +158,22 @@ export class WorkerPool<Api> {
     return Promise.all(promises) as Promise<T[]>;
   }
 
+  /**
+   * Forgets the latest broadcast (a program whose run failed or was cancelled): workers started from now
+   * on hold no program, and every call that would run it (queued, or running and not a broadcast) is
+   * rejected with `reason`, its worker stopped. Without this, work queued behind a run that crashed its
+   * sandbox (the run's fitness landscape) replayed the program on the rebuilt sandbox's new workers and
+   * crashed that one too. Broadcasts (the next program's load) are left to run.
+   */
+  forget(reason: Error): void {
+    this.setup = undefined;
+    for (const job of this.queue.filter((j) => j.setsVersion === undefined)) {
+      this.queue.splice(this.queue.indexOf(job), 1);
+      settle(job, 'reject', reason);
+    }
+    for (const slot of this.slots) if (slot.running && slot.running.setsVersion === undefined) slot.running.cancel?.(reason);
+  }
+
   /** Terminates every worker and rejects queued calls; the pool cannot be used afterwards. */
   terminate(): void {
     this.closed = true;
@@ -221,6 +248,7 @@ export class WorkerPool<Api> {
   /** Rejects the queued jobs of a failed group so they never start. */
   private drop(jobs: Job<Api>[], reason: unknown): void {
     for (const job of jobs) {
+      job.abandoned = true;
       const i = this.queue.indexOf(job);
       if (i >= 0) {
         this.queue.splice(i, 1);
@@ -277,6 +305,8 @@ export class WorkerPool<Api> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Set when this call ends by stopping its worker (timeout, abort, crash): the worker is replaced.
     let kill = false;
+    // Set once the worker has answered: from then on a crash may be the program's doing.
+    let started = false;
     try {
       const stopped = new Promise<never>((_, reject) => {
         job.cancel = (reason) => {
@@ -294,6 +324,9 @@ export class WorkerPool<Api> {
         // leave the call, and the run waiting on it, open for ever. Its own limit is at least
         // `startupLimitMs`: a short call limit (the editor's 3 s check) must not fail a slow start.
         if (slot.handle.ready) await limited(slot.handle.ready, Math.max(limit, this.startupLimitMs), startupError);
+        started = true;
+        // Its group failed while it waited for the worker: the call is over, the program is not run.
+        if (job.abandoned) throw new SimulatorError('runtime', 'an earlier item of this call failed');
         // A replacement worker first replays the latest broadcast (it holds no program yet).
         const version = this.setupVersion;
         if (job.setsVersion === undefined && this.setup && slot.setupVersion !== version) {
@@ -306,7 +339,14 @@ export class WorkerPool<Api> {
       })();
       settle(job, 'resolve', await Promise.race([work, stopped]));
     } catch (e) {
-      settle(job, 'reject', e);
+      // Not for a job whose call already failed: a failed run's leftover items would otherwise go on
+      // (a memory bomb's fitness calls, crashing the next sandbox too).
+      if (!started && slot.dead && !job.abandoned && !job.opts.signal?.aborted && (job.startRetries ?? 0) < START_RETRIES) {
+        job.startRetries = (job.startRetries ?? 0) + 1;
+        this.queue.unshift(job);
+      } else {
+        settle(job, 'reject', e);
+      }
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       job.cancel = undefined;

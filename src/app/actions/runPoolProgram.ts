@@ -34,7 +34,12 @@ export async function ensureRunProgram(source: string, dataset: Dataset, signal?
   return loaded.result;
 }
 
-/** Forgets what the workers hold (after a cancel, the pool may have replaced workers mid-load). */
+/**
+ * Forgets what the workers hold, after a run failed or was cancelled (the pool may have replaced workers
+ * mid-load): the next run loads its program afresh, and nothing still queued (a landscape) runs the
+ * forgotten one, which may be what crashed the sandbox.
+ */
 export function forgetRunProgram(): void {
   loaded = null;
+  getRunPool().forget(new Error('the program was unloaded: its run failed or was cancelled'));
 }

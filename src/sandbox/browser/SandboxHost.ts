@@ -31,6 +31,10 @@ export class SandboxHost {
   /** When the unanswered ping was sent (undefined: none outstanding). */
   private pingSentAt?: number;
   private lastTick = 0;
+  /** The iframe has answered the init message. */
+  private ready = false;
+  /** The worker source has been loaded (the start's clock runs from then). */
+  private sourceLoaded = false;
   readonly iframe: HTMLIFrameElement;
 
   constructor(loadSource: WorkerSourceLoader = loadBundledWorkerSource) {
@@ -40,7 +44,7 @@ export class SandboxHost {
       const d: { type?: unknown; id?: unknown; message?: unknown } = m.data !== null && typeof m.data === 'object' ? m.data : {};
       if (d.type === 'exited' && typeof d.id === 'number') this.exit(d.id, new Error(typeof d.message === 'string' ? d.message.slice(0, 500) : 'the worker stopped'));
       else if (d.type === 'pong') this.pingSentAt = undefined;
-      else if (d.type === 'ready') this.startHeartbeat();
+      else if (d.type === 'ready') this.started();
     };
     const iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', 'allow-scripts');
@@ -54,9 +58,12 @@ export class SandboxHost {
     this.iframe = iframe;
     const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
     document.body.appendChild(iframe);
-    void Promise.all([loadSource(), loaded]).then(
+    this.startHeartbeat();
+    // The start's clock runs once the worker source is here (its download on a slow network is not a dead sandbox).
+    const source = loadSource().then((text) => ((this.sourceLoaded = true), text));
+    void Promise.all([source, loaded]).then(
       ([workerSource]) => iframe.contentWindow!.postMessage({ type: INIT_MESSAGE, workerSource }, '*', [channel.port2]),
-      (e: unknown) => this.fail(new Error(`the simulation sandbox could not start: ${(e as Error)?.message ?? String(e)}`)),
+      (e: unknown) => this.die(`the simulation sandbox could not start: ${(e as Error)?.message ?? String(e)}`),
     );
   }
 
@@ -84,26 +91,48 @@ export class SandboxHost {
   }
 
   /**
-   * Pings the iframe every {@link HEARTBEAT_MS}; a ping unanswered for {@link DEAD_AFTER_MS} while the
-   * page's own timers ran on time (so the page was not merely busy or throttled in the background)
-   * means the sandbox is gone: every worker is reported exited (their calls fail, the pools replace
-   * them from a new sandbox) and the iframe is removed.
+   * Every {@link HEARTBEAT_MS}: until the iframe says it is ready, counts how long it has been starting
+   * (since the worker source arrived); after that, pings it. A sandbox that has not started within {@link START_LIMIT_MS}, or leaves a ping
+   * unanswered for {@link DEAD_AFTER_MS}, is gone: every worker is reported exited (their calls fail, the
+   * pools replace them from a new sandbox) and the iframe is removed. Only time during which the page's
+   * own timers ran on time counts (a busy or background-throttled page is not a dead sandbox).
+   * The start needs its own limit: a sandbox whose process dies before it says ready (one built while
+   * the previous sandbox's process was still dying shares its fate) had no heartbeat yet, so every worker
+   * spawned in it waited for ever and each later run failed with "did not start within 60 s" (seen in
+   * e2e/sandboxCrash.spec.ts on a loaded machine).
    */
   private startHeartbeat(): void {
     this.lastTick = performance.now();
+    let starting = 0;
     this.heartbeat = setInterval(() => {
       const now = performance.now();
       const onTime = now - this.lastTick < HEARTBEAT_MS * 2;
+      if (!this.ready) {
+        if (onTime && this.sourceLoaded) starting += now - this.lastTick;
+        this.lastTick = now;
+        if (starting > START_LIMIT_MS) this.die(`the simulation sandbox did not start within ${START_LIMIT_MS / 1000} s; it was rebuilt`);
+        return;
+      }
       this.lastTick = now;
       if (this.pingSentAt === undefined) {
         this.pingSentAt = now;
         this.control.postMessage({ type: 'ping' });
       } else if (onTime && now - this.pingSentAt > DEAD_AFTER_MS) {
-        clearInterval(this.heartbeat);
-        this.fail(new Error('the simulation sandbox stopped responding (its process may have crashed, e.g. out of memory); it was rebuilt'));
-        this.iframe.remove();
+        this.die('the simulation sandbox stopped responding (its process may have crashed, e.g. out of memory); it was rebuilt');
       }
     }, HEARTBEAT_MS);
+  }
+
+  /** The iframe answered its init: pings start, and the iframe says so (for diagnostics and tests). */
+  private started(): void {
+    this.ready = true;
+    this.iframe.dataset.ready = '';
+  }
+
+  private die(message: string): void {
+    clearInterval(this.heartbeat);
+    this.fail(new Error(message));
+    this.iframe.remove();
   }
 
   private exit(id: number, reason: Error): void {
@@ -118,9 +147,10 @@ export class SandboxHost {
   }
 }
 
-/** Liveness check period of the sandbox, and how long a ping may go unanswered. */
+/** Liveness check period of the sandbox, how long a ping may go unanswered, and how long it may take to start. */
 const HEARTBEAT_MS = 1000;
 const DEAD_AFTER_MS = 5000;
+const START_LIMIT_MS = 15_000;
 
 let shared: SandboxHost | undefined;
 

@@ -12,7 +12,7 @@ import { GA_DEFAULTS } from '../ga/geneticAlgorithm.ts';
 import { asUnitParams } from '../unitBox.ts';
 import { warmStartPoint } from '../warmStartPoint.ts';
 import { cmaesPhase } from './cmaesPhase.ts';
-import { CmaesState } from './cmaesState.ts';
+import { CmaesState, defaultCmaesPopulation } from './cmaesState.ts';
 
 /** CMA-ES settings beyond Hansen's strategy defaults (which live in {@link CmaesState}). */
 export const CMAES_DEFAULTS = {
@@ -78,7 +78,7 @@ export const cmaes: Calibrator = {
 async function runCmaes(parameters: readonly ParameterSpec[], evaluate: BatchEvaluator, options: CalibrationOptions): Promise<CalibrationResult> {
   const n = parameters.length;
   const mode = budgetModeOf(options);
-  const lambda0 = checkInt(options.popsize ?? 4 + Math.floor(3 * Math.log(Math.max(n, 1))), 'popsize', 2);
+  const lambda0 = checkInt(options.popsize ?? defaultCmaesPopulation(n), 'popsize', 2);
   const converge = mode === 'converge';
   const maxCandidates = converge ? checkInt(options.maxCandidates ?? convergeBudget(n).maxCandidates, 'maxCandidates', 1) : Infinity;
   const generations = converge ? Infinity : checkInt(options.generations ?? Math.ceil(CMAES_DEFAULTS.budget / (lambda0 + 2)), 'generations', 0);

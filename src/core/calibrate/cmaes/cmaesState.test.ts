@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../rng/createRng.ts';
-import { CmaesState } from './cmaesState.ts';
+import { CmaesState, defaultCmaesPopulation } from './cmaesState.ts';
 
 describe('CmaesState', () => {
+  it('defaultCmaesPopulation is 4 + floor(3 ln n), and 4 for a model with no or one parameter', () => {
+    expect([0, 1, 2, 3, 4, 12, 100].map(defaultCmaesPopulation)).toEqual([4, 4, 6, 7, 8, 11, 17]);
+  });
+
   it('CmaesState uses Hansen’s default weights: mu = floor(lambda/2), positive, summing to 1', () => {
     const es = new CmaesState(new Float64Array(5), 1, 10);
     expect(es.mu).toBe(5);

@@ -2,6 +2,14 @@ import type { Rng } from '../../rng/Rng.ts';
 import { symmetricEigen } from './symmetricEigen.ts';
 
 /**
+ * CMA-ES's default offspring per generation for `n` parameters, 4 + ⌊3 ln n⌋ (Hansen's tutorial,
+ * Table 1): the one formula the calibrator's first population and the GA's refinement both start from.
+ */
+export function defaultCmaesPopulation(n: number): number {
+  return 4 + Math.floor(3 * Math.log(Math.max(n, 1)));
+}
+
+/**
  * The (mu/mu_w, lambda)-CMA-ES search distribution N(m, sigma² C) and its update, with the default
  * strategy parameters of Hansen, "The CMA Evolution Strategy: A Tutorial" (arXiv:1604.00772, 2016,
  * Table 1 and Fig. 6): positive recombination weights only, cumulative step-size adaptation (CSA),

@@ -9,7 +9,7 @@ import type { BatchEvaluator, CalibrationOptions, CalibrationResult, Calibrator,
 import { cmaesPhase } from '../cmaes/cmaesPhase.ts';
 import { pickFinalist } from '../finalPick.ts';
 import { finalPickReserve } from '../finalPickReserve.ts';
-import { CmaesState } from '../cmaes/cmaesState.ts';
+import { CmaesState, defaultCmaesPopulation } from '../cmaes/cmaesState.ts';
 import { StallDetector } from '../stallDetector.ts';
 import { clipToUnitBox, type UnitParams } from '../unitBox.ts';
 import { warmStartPoint } from '../warmStartPoint.ts';
@@ -154,7 +154,7 @@ async function runGeneticAlgorithm(
   // Refinement: a local CMA-ES from the GA's elite, its step size the survivors' spread (the GA's
   // fixed mutation step cannot resolve below about 0.03 of the box; CMA-ES adapts it), its population
   // three times the default (refinementPopulationFactor: the noise near a converged elite).
-  const es = new CmaesState(ledger.bestUnit ?? start, refinementSigma(population), GA_DEFAULTS.refinementPopulationFactor * (4 + Math.floor(3 * Math.log(n))));
+  const es = new CmaesState(ledger.bestUnit ?? start, refinementSigma(population), GA_DEFAULTS.refinementPopulationFactor * defaultCmaesPopulation(n));
   const phase = await cmaesPhase(ledger, es, rng, {
     firstGeneration: g,
     maxGenerations: Infinity,
