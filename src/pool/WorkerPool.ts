@@ -76,8 +76,8 @@ interface Job<Api> {
 
 /**
  * How often a job is handed to a fresh worker when the one it waited for died before answering its
- * first ping. The program never ran there (a sandbox still dying from an earlier program's memory bomb),
- * so the call is not the program's failure; past this, the crash is reported as usual.
+ * first ping. The program never ran there (its sandbox died while starting, or was torn down for an
+ * earlier program), so the call is not the program's failure; past this, the crash is reported as usual.
  */
 const START_RETRIES = 2;
 
@@ -339,8 +339,8 @@ export class WorkerPool<Api> {
       })();
       settle(job, 'resolve', await Promise.race([work, stopped]));
     } catch (e) {
-      // Not for a job whose call already failed: a failed run's leftover items would otherwise go on
-      // (a memory bomb's fitness calls, crashing the next sandbox too).
+      // Not for a job whose call already failed: that call is over, and retrying its items would run
+      // the program again on fresh workers.
       if (!started && slot.dead && !job.abandoned && !job.opts.signal?.aborted && (job.startRetries ?? 0) < START_RETRIES) {
         job.startRetries = (job.startRetries ?? 0) + 1;
         this.queue.unshift(job);
